@@ -1,0 +1,1 @@
+"""Engines write briefs; the service picks one behind the ``SummaryEngine`` protocol."""

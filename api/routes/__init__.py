@@ -1,0 +1,1 @@
+"""Thin controllers: parse, call the service, shape the HTTP answer."""

@@ -1,0 +1,52 @@
+"""``POST /v1/summaries``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, Request, Response, post
+from litestar.params import Parameter
+
+from api.cache import CacheMode
+from api.errors import PROBLEM_JSON
+from api.schemas import Brief, SummaryRequest
+from api.service import BriefService
+
+
+class SummariesController(Controller):
+    path = "/v1/summaries"
+    tags = ["summaries"]
+
+    @post(
+        "/",
+        summary="Summarize several articles about one story into one brief",
+        status_code=200,
+        responses={},
+    )
+    async def create(
+        self,
+        request: Request[object, object, object],
+        data: SummaryRequest,
+        service: BriefService,
+        cache_control: Annotated[
+            str | None,
+            Parameter(
+                header="Cache-Control",
+                required=False,
+                description="`no-cache` recomputes and refreshes; `no-store` skips the cache.",
+            ),
+        ] = None,
+    ) -> Response[Brief]:
+        """Every item of the brief carries evidence spans into the articles as received."""
+        served = await service.summarize(
+            data,
+            cache_mode=CacheMode.from_header(cache_control),
+            request_id=request.scope["state"].get("request_id"),
+        )
+        return Response(
+            served.brief,
+            headers={"X-Cache": served.cache, "Age": str(served.age_seconds)},
+        )
+
+
+__all__ = ["PROBLEM_JSON", "SummariesController"]
