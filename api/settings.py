@@ -15,7 +15,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     """Service settings. The README's settings table documents each field."""
 
-    model_config = SettingsConfigDict(env_prefix="BRIEF_", env_file=None, extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="BRIEF_", env_file=None, extra="ignore", populate_by_name=True
+    )
 
     # The model server. OPENAI_* are honoured when the BRIEF_* ones are unset.
     llm_base_url: str | None = Field(
