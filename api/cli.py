@@ -69,6 +69,21 @@ def articles_from_files(paths: list[Path]) -> list[Article]:
     ]
 
 
+def report_problem(response: httpx.Response) -> None:
+    """Print a problem-details answer as a person reads it: status, title, detail, fields."""
+    try:
+        problem = response.json()
+    except ValueError:
+        problem = {"title": response.reason_phrase, "detail": response.text}
+    err.print(
+        f"[red]error {response.status_code}[/red]: {problem.get('title', '')}: "
+        f"{problem.get('detail', '')}",
+        soft_wrap=True,
+    )
+    for item in problem.get("errors") or []:
+        err.print(f"  {item.get('field') or '(body)'}: {item.get('message')}", soft_wrap=True)
+
+
 async def summarize_in_process(request: SummaryRequest) -> Brief:
     """Run the service without HTTP: same engines, an in-process cache."""
     from api.app import build_service, build_store, close_service
@@ -92,7 +107,7 @@ def summarize_over_http(request: SummaryRequest, url: str, api_key: str | None) 
         timeout=300,
     )
     if response.status_code != 200:
-        err.print(f"[red]{response.status_code}[/red] {response.text}")
+        report_problem(response)
         raise typer.Exit(1)
     return Brief.model_validate(response.json())
 

@@ -6,11 +6,14 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from litestar import MediaType, Request, Response
+from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
+from pydantic import BaseModel, Field
 from litestar.status_codes import (
     HTTP_400_BAD_REQUEST,
     HTTP_422_UNPROCESSABLE_ENTITY,
+    HTTP_429_TOO_MANY_REQUESTS,
     HTTP_500_INTERNAL_SERVER_ERROR,
     HTTP_502_BAD_GATEWAY,
     HTTP_504_GATEWAY_TIMEOUT,
@@ -22,6 +25,48 @@ PROBLEM_BASE = "https://brief.dev/problems/"
 log = logging.getLogger("brief.errors")
 
 
+class ProblemFieldError(BaseModel):
+    pointer: str = Field(description="JSON Pointer into the request body, e.g. #/articles/0/text")
+    field: str = Field(description="The same path as a reader writes it: articles[0].text")
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, as every error of this API is answered."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[ProblemFieldError] | None = None
+    request_id: str | None = None
+
+
+_PROBLEM_DESCRIPTIONS = {
+    400: "The body is not JSON (or is empty).",
+    401: "An API key is required.",
+    403: "The API key is not accepted.",
+    413: "The body is larger than BRIEF_MAX_BODY_BYTES.",
+    422: "The body is JSON but invalid; errors[] says where.",
+    429: "Too many requests; wait Retry-After seconds.",
+    502: "The model server failed.",
+    504: "The model server did not answer in time.",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """OpenAPI entries for the problems a route can answer."""
+    return {
+        status: ResponseSpec(
+            data_container=Problem,
+            media_type=PROBLEM_JSON,
+            description=_PROBLEM_DESCRIPTIONS[status],
+        )
+        for status in statuses
+    }
+
+
 @dataclass(frozen=True)
 class FieldError:
     """One invalid field: a JSON Pointer into the request body and what is wrong with it."""
@@ -29,9 +74,19 @@ class FieldError:
     pointer: str
     message: str
 
+    @property
+    def field(self) -> str:
+        """The same path as a reader writes it: ``articles[0].text``; empty for the whole body."""
+        path = ""
+        for part in self.pointer.removeprefix("#").strip("/").split("/"):
+            if part.isdigit():
+                path += f"[{part}]"
+            elif part:
+                path += f".{part}" if path else part
+        return path
+
     def as_dict(self) -> dict[str, str]:
-        field_path = self.pointer.removeprefix("#/").replace("/", ".")
-        return {"pointer": self.pointer, "field": field_path, "message": self.message}
+        return {"pointer": self.pointer, "field": self.field, "message": self.message}
 
 
 @dataclass
@@ -130,6 +185,15 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
     status = exc.status_code
     if isinstance(exc, ValidationException):
         errors = _validation_errors(exc)
+        if [error.pointer for error in errors] == ["#/data"]:
+            # Litestar's way of saying the body was absent: the handler's ``data`` is missing.
+            return problem_response(
+                request,
+                status=HTTP_400_BAD_REQUEST,
+                slug="malformed-body",
+                title="Malformed request body",
+                detail="The request body is empty; send a JSON object.",
+            )
         if errors:
             return problem_response(
                 request,
@@ -139,24 +203,29 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
                 detail=f"{len(errors)} invalid field(s); see errors[] for where and why.",
                 errors=errors,
             )
+    if status == HTTP_400_BAD_REQUEST:
         return problem_response(
             request,
-            status=HTTP_400_BAD_REQUEST,
+            status=status,
             slug="malformed-body",
             title="Malformed request body",
-            detail=f"The body is not valid JSON: {exc.detail}",
+            detail=f"The body could not be read as JSON: {exc.detail}",
         )
     slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
             413: "body-too-large", 415: "unsupported-media-type", 429: "rate-limited"}.get(
         status, "http-error"
     )
+    headers = dict(exc.headers or {})
+    if status == HTTP_429_TOO_MANY_REQUESTS and "Retry-After" not in headers:
+        # Litestar's limiter says when the window resets; RFC 9110 clients read Retry-After.
+        headers["Retry-After"] = headers.get("RateLimit-Reset", "60")
     return problem_response(
         request,
         status=status,
         slug=slug,
         title=str(exc.detail) or "HTTP error",
         detail=str(exc.detail),
-        headers=dict(exc.headers or {}),
+        headers=headers,
     )
 
 
@@ -196,7 +265,6 @@ __all__ = [
     "BriefError",
     "FieldError",
     "InvalidRequest",
-    "MediaType",
     "UpstreamError",
     "UpstreamTimeout",
 ]

@@ -13,7 +13,11 @@ from litestar.testing import AsyncTestClient
 from api.app import create_app
 from api.settings import Settings
 
-pytest_plugins = ["tests.fixtures.redis", "tests.fixtures.llm_stub", "tests.fixtures.llama"]
+pytest_plugins = [
+    "tests.fixtures.redis",
+    "tests.fixtures.llm_stub",
+    "tests.fixtures.llama",
+]
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "korea-artillery-2022-11.txt"

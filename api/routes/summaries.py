@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, Request, Response, post
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import HeaderParameter, JSONBody
 
 from api.cache import CacheMode
-from api.errors import PROBLEM_JSON
+from api.errors import problem_responses
 from api.schemas import Brief, SummaryRequest
 from api.service import BriefService
 
@@ -21,17 +22,17 @@ class SummariesController(Controller):
         "/",
         summary="Summarize several articles about one story into one brief",
         status_code=200,
-        responses={},
+        responses=problem_responses(400, 401, 403, 413, 422, 429, 502, 504),
     )
     async def create(
         self,
         request: Request[object, object, object],
-        data: SummaryRequest,
-        service: BriefService,
+        data: JSONBody[SummaryRequest],
+        service: NamedDependency[BriefService],
         cache_control: Annotated[
             str | None,
-            Parameter(
-                header="Cache-Control",
+            HeaderParameter(
+                name="Cache-Control",
                 required=False,
                 description="`no-cache` recomputes and refreshes; `no-store` skips the cache.",
             ),
@@ -48,5 +49,3 @@ class SummariesController(Controller):
             headers={"X-Cache": served.cache, "Age": str(served.age_seconds)},
         )
 
-
-__all__ = ["PROBLEM_JSON", "SummariesController"]

@@ -1,0 +1,1 @@
+"""Evals: gold datasets, scorers (pure functions), baselines and the harness that runs them."""
