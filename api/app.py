@@ -1,4 +1,4 @@
-"""``create_app(settings)``: the Litestar app, built from settings; lifespan owns the connections."""
+"""``create_app(settings)``: the Litestar app built from settings; lifespan owns connections."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from litestar.config.cors import CORSConfig
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware.rate_limit import RateLimitConfig
@@ -24,11 +25,13 @@ from litestar.stores.redis import RedisStore
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import __version__
-from api.cache import BriefCache
+from api.cache import BriefCache, redis_client_for, redis_client_of
 from api.engines.base import SummaryEngine
 from api.engines.extractive import ExtractiveEngine
 from api.errors import EXCEPTION_HANDLERS
 from api.routes.health import healthz, readyz
+from api.routes.metrics import metrics
+from api.routes.prompts import PromptsController
 from api.routes.summaries import SummariesController
 from api.service import BriefService
 from api.settings import Settings, use_shipped_tiktoken_cache
@@ -49,18 +52,40 @@ def build_engines(settings: Settings, store: Store) -> dict[str, SummaryEngine]:
 
 
 def build_store(settings: Settings) -> Store:
-    """Redis when configured, else an in-process store: the embedded default needs no Redis."""
+    """Redis when configured, else an in-process store: the embedded default needs no Redis.
+
+    The Redis client fails fast (short socket timeouts, no retry loop): the cache's breaker then
+    serves without it rather than adding redis-py's default retries to every request."""
     if settings.redis_url:
-        return RedisStore.with_client(settings.redis_url, namespace=settings.cache_namespace)
+        client = redis_client_for(settings.redis_url, settings.cache_redis_timeout_seconds)
+        return RedisStore(client, namespace=settings.cache_namespace, handle_client_shutdown=True)
     return MemoryStore()
+
+
+def build_cache(settings: Settings, store: Store) -> BriefCache:
+    """The brief cache over ``store``: shared single flight and outage breaker with Redis."""
+    return BriefCache(
+        store,
+        settings.cache_ttl_seconds,
+        redis=redis_client_of(store) if isinstance(store, RedisStore) else None,
+        lock_seconds=settings.cache_lock_seconds,
+        wait_seconds=settings.cache_wait_seconds,
+        breaker_cooldown_seconds=settings.cache_breaker_cooldown_seconds,
+        # Server defaults that change a brief are part of its key, like the request's options.
+        server_identity={
+            "grounding_drop_unverified": settings.grounding_drop_unverified,
+            "grounding_fuzzy_threshold": settings.grounding_fuzzy_threshold,
+        },
+    )
 
 
 def build_service(settings: Settings, store: Store) -> BriefService:
     """The summarize use case with its engines and cache; the app and the CLI share it."""
-    cache_store = store.with_namespace("briefs") if isinstance(store, RedisStore) else store
+    cache = build_cache(settings, store)
     return BriefService(
-        build_engines(settings, store),
-        BriefCache(cache_store, settings.cache_ttl_seconds),
+        # The engines cache their own work (per-article extractions) behind the same breaker.
+        build_engines(settings, cache.engine_store()),
+        cache,
         deadline_seconds=settings.request_timeout_seconds,
         fallback_to_extractive=settings.llm_fallback_to_extractive,
     )
@@ -78,7 +103,7 @@ def request_id_middleware(app: ASGIApp) -> ASGIApp:
     """Give each request an id (the client's ``X-Request-ID`` if sane) and echo it back."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
@@ -100,7 +125,7 @@ def request_id_middleware(app: ASGIApp) -> ASGIApp:
 def api_key_guard(keys: set[str]) -> Any:
     """401 without a key, 403 with a wrong one. Health probes stay open."""
 
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         if not keys or connection.url.path in OPEN_PATHS:
             return
         given = connection.headers.get("x-api-key")
@@ -141,12 +166,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware.append(
             RateLimitConfig(
                 rate_limit=("minute", settings.rate_limit_per_minute),
-                exclude=["/healthz", "/readyz", "/schema"],
+                exclude=["/healthz", "/readyz", "/metrics", "/schema"],
             ).middleware
         )
 
     return Litestar(
-        route_handlers=[SummariesController, healthz, readyz],
+        route_handlers=[SummariesController, PromptsController, healthz, readyz, metrics],
         dependencies={"service": Provide(_service, sync_to_thread=False)},
         guards=[api_key_guard(set(settings.api_keys))],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -123,9 +123,7 @@ def summarize(
 ) -> None:
     """Summarize article files, in-process or through a running service (--url)."""
     try:
-        request = SummaryRequest(
-            articles=articles_from_files(files), engine=engine, prompt=prompt
-        )
+        request = SummaryRequest(articles=articles_from_files(files), engine=engine, prompt=prompt)
     except ValidationError as exc:
         err.print(f"[red]invalid input:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -149,8 +147,11 @@ def schema_command() -> None:
 
 def _register_subcommands() -> None:
     groups: list[tuple[str, Any]] = []
-    for module, name in (("api.cli_prompts", "prompts"), ("api.cli_cache", "cache"),
-                         ("evals.cli", "eval")):
+    for module, name in (
+        ("api.cli_prompts", "prompts"),
+        ("api.cli_cache", "cache"),
+        ("evals.cli", "eval"),
+    ):
         try:
             sub = __import__(module, fromlist=["app"]).app
         except ModuleNotFoundError as exc:

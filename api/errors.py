@@ -9,7 +9,6 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
-from pydantic import BaseModel, Field
 from litestar.status_codes import (
     HTTP_400_BAD_REQUEST,
     HTTP_422_UNPROCESSABLE_ENTITY,
@@ -18,6 +17,8 @@ from litestar.status_codes import (
     HTTP_502_BAD_GATEWAY,
     HTTP_504_GATEWAY_TIMEOUT,
 )
+from litestar.types import ExceptionHandlersMap
+from pydantic import BaseModel, Field
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_BASE = "https://brief.dev/problems/"
@@ -47,6 +48,7 @@ _PROBLEM_DESCRIPTIONS = {
     400: "The body is not JSON (or is empty).",
     401: "An API key is required.",
     403: "The API key is not accepted.",
+    404: "No such resource.",
     413: "The body is larger than BRIEF_MAX_BODY_BYTES.",
     422: "The body is JSON but invalid; errors[] says where.",
     429: "Too many requests; wait Retry-After seconds.",
@@ -211,10 +213,15 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
             title="Malformed request body",
             detail=f"The body could not be read as JSON: {exc.detail}",
         )
-    slug = {401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
-            413: "body-too-large", 415: "unsupported-media-type", 429: "rate-limited"}.get(
-        status, "http-error"
-    )
+    slug = {
+        401: "unauthorized",
+        403: "forbidden",
+        404: "not-found",
+        405: "method-not-allowed",
+        413: "body-too-large",
+        415: "unsupported-media-type",
+        429: "rate-limited",
+    }.get(status, "http-error")
     headers = dict(exc.headers or {})
     if status == HTTP_429_TOO_MANY_REQUESTS and "Retry-After" not in headers:
         # Litestar's limiter says when the window resets; RFC 9110 clients read Retry-After.
@@ -253,7 +260,7 @@ def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Respon
     )
 
 
-EXCEPTION_HANDLERS: dict[type[Exception], Any] = {
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     HTTPException: handle_http_exception,
     BriefError: handle_brief_error,
     Exception: handle_unexpected,

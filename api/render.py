@@ -31,34 +31,58 @@ def brief_renderable(brief: Brief) -> Group:
     for column in ("name", "type", "role", "aliases", "articles", "evidence", "✓"):
         who.add_column(column, overflow="fold")
     for actor in brief.who:
-        who.add_row(actor.name, actor.type.value, actor.role or "", ", ".join(actor.aliases),
-                    ", ".join(actor.articles), _quote(actor.evidence), _mark(actor.verified))
+        who.add_row(
+            actor.name,
+            actor.type.value,
+            actor.role or "",
+            ", ".join(actor.aliases),
+            ", ".join(actor.articles),
+            _quote(actor.evidence),
+            _mark(actor.verified),
+        )
     what = Table(title="What happened", title_justify="left", expand=True)
     for column in ("event", "when", "where", "articles", "✓"):
         what.add_column(column, overflow="fold")
     for event in brief.what:
-        what.add_row(event.description, event.when or "", event.where or "",
-                     ", ".join(event.articles), _mark(event.verified))
+        what.add_row(
+            event.description,
+            event.when or "",
+            event.where or "",
+            ", ".join(event.articles),
+            _mark(event.verified),
+        )
     stance = Table(title="Stance", title_justify="left", expand=True)
     for column in ("actor", "polarity", "on", "position", "quote", "✓"):
         stance.add_column(column, overflow="fold")
     for item in brief.stance:
-        stance.add_row(item.actor, item.polarity.value, item.target, item.position,
-                       item.quote or "", _mark(item.verified))
+        stance.add_row(
+            item.actor,
+            item.polarity.value,
+            item.target,
+            item.position,
+            item.quote or "",
+            _mark(item.verified),
+        )
     numbers = Table(title="Numbers", title_justify="left", expand=True)
     for column in ("value", "qualifier", "unit", "describes", "evidence", "✓"):
         numbers.add_column(column, overflow="fold")
     for number in brief.numbers:
-        numbers.add_row(f"{number.value:g}", number.qualifier.value, number.unit or "",
-                        number.describes, _quote(number.evidence), _mark(number.verified))
+        numbers.add_row(
+            f"{number.value:g}",
+            number.qualifier.value,
+            number.unit or "",
+            number.describes,
+            _quote(number.evidence),
+            _mark(number.verified),
+        )
     parts += [who, what, stance, numbers]
     if brief.disagreements:
         disagreements = Table(title="Disagreements", title_justify="left", expand=True)
         disagreements.add_column("about", overflow="fold")
         disagreements.add_column("claims", overflow="fold")
-        for item in brief.disagreements:
-            claims = "\n".join(f"{claim.article}: “{claim.text}”" for claim in item.claims)
-            disagreements.add_row(item.about, claims)
+        for disagreement in brief.disagreements:
+            claims = "\n".join(f"{claim.article}: “{claim.text}”" for claim in disagreement.claims)
+            disagreements.add_row(disagreement.about, claims)
         parts.append(disagreements)
     parts.append(Text(provenance_line(brief), style="dim"))
     return Group(*parts)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import anyio
 
-from api.cache import BriefCache, CacheMode, cache_key_for
+from api.cache import BriefCache, CacheMode
 from api.engines.base import SummaryEngine
 from api.errors import InvalidRequest, UpstreamError, UpstreamTimeout
 from api.schemas import Brief, CacheStatus, Engine, SummaryRequest
@@ -76,17 +76,18 @@ class BriefService:
     async def _through_cache(
         self, engine: SummaryEngine, request: SummaryRequest, mode: CacheMode
     ) -> Served:
-        if self.cache is None or mode is CacheMode.BYPASS:
-            return Served(await self._compute(engine, request), "BYPASS")
-        key = cache_key_for(request, engine.cache_identity(request))
-        if mode is CacheMode.DEFAULT:
-            hit = await self.cache.get(key)
-            if hit is not None:
-                return Served(hit.brief, "HIT", hit.age_seconds)
-        brief = await self._compute(engine, request)
-        if not brief.provenance.degraded:
-            await self.cache.set(key, brief)
-        return Served(brief, "MISS")
+        async def compute() -> Brief:
+            started = time.perf_counter()
+            brief = await self._compute(engine, request)
+            # Stored with the entry, so a hit still tells how long the brief took to write.
+            brief.provenance.latency_ms = round((time.perf_counter() - started) * 1000, 3)
+            return brief
+
+        if self.cache is None:
+            return Served(await compute(), "BYPASS")
+        key = self.cache.key_for(request, engine.cache_identity(request))
+        outcome = await self.cache.serve(key, request, compute, mode)
+        return Served(outcome.brief, outcome.status, outcome.age_seconds)
 
     async def _compute(self, engine: SummaryEngine, request: SummaryRequest) -> Brief:
         try:

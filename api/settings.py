@@ -43,12 +43,25 @@ class Settings(BaseSettings):
     grounding_fuzzy_threshold: float = 90.0
 
     prompts_dir: Path = REPO_ROOT / "prompts"
+    prompt_label: str = Field(
+        default="production",
+        description="Which label picks the default prompt version (e.g. staging on a canary).",
+    )
 
     redis_url: str | None = None
     cache_ttl_seconds: int = 86_400
     cache_namespace: str = "brief"
     cache_redis_timeout_seconds: float = 0.25
     cache_lock_seconds: float = 120.0
+    cache_wait_seconds: float = Field(
+        default=120.0,
+        description="How long a miss waits for another process computing the same brief "
+        "before computing it itself.",
+    )
+    cache_breaker_cooldown_seconds: float = Field(
+        default=2.0,
+        description="After a Redis failure, serve without the cache this long before probing.",
+    )
 
     max_body_bytes: int = 2_000_000
     request_timeout_seconds: float = 120.0
@@ -77,7 +90,6 @@ class Settings(BaseSettings):
     def llm_configured(self) -> bool:
         """An llm engine exists when a key or a base URL is set."""
         return bool(self.llm_base_url or self.llm_api_key)
-
 
 
 def use_shipped_tiktoken_cache() -> None:

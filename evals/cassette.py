@@ -79,10 +79,18 @@ class CassetteTransport(httpx.AsyncBaseTransport):
         content = await response.aread()
         await response.aclose()
         headers = [
-            (k, v) for k, v in response.headers.multi_items()
+            (k, v)
+            for k, v in response.headers.multi_items()
             if k.lower() not in _DROPPED_RESPONSE_HEADERS
         ]
-        self._write(key, request, body, response.status_code, headers, content)
+        self._write(
+            key,
+            request=request,
+            body=body,
+            status=response.status_code,
+            headers=headers,
+            content=content,
+        )
         self.stats.recorded += 1
         return httpx.Response(
             response.status_code, headers=headers, content=content, request=request
@@ -110,6 +118,7 @@ class CassetteTransport(httpx.AsyncBaseTransport):
     def _write(
         self,
         key: str,
+        *,
         request: httpx.Request,
         body: bytes,
         status: int,

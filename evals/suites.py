@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from api.cli import article_id_for
 from api.schemas import Article
 from evals.gold import GoldStory, gold_articles, load_gold_story
 
@@ -101,10 +100,11 @@ def load_cluster(folder: Path) -> SuiteStory:
     files = [p for p in sorted(folder.glob("*.txt")) if p.name != REFERENCE_FILE]
     if not files:
         raise SuiteError(f"{folder}: a cluster needs article .txt files next to {REFERENCE_FILE}")
-    taken: set[str] = set()
-    articles = [
-        Article(id=article_id_for(f, taken), text=f.read_text(encoding="utf-8")) for f in files
-    ]
+    # The same ids as `brief summarize FOLDER` gives. Imported here because api.cli imports
+    # evals.cli (which imports this module) to register `brief eval`.
+    from api.cli import articles_from_files
+
+    articles = articles_from_files(files)
     reference = (folder / REFERENCE_FILE).read_text(encoding="utf-8").strip()
     return SuiteStory(id=folder.name, kind="reference", articles=articles, reference=reference)
 

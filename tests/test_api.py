@@ -25,9 +25,13 @@ async def test_sample_article_brief_has_exact_evidence(client: Client, seed_text
     assert response.status_code == 200
     brief = Brief.model_validate(response.json())
     assert brief.provenance.engine == "extractive"
-    assert brief.headline and brief.summary
-    spans = [e for item in [*brief.who, *brief.what, *brief.stance, *brief.numbers]
-             for e in item.evidence]
+    assert brief.headline
+    assert brief.summary
+    spans = [
+        e
+        for item in [*brief.who, *brief.what, *brief.stance, *brief.numbers]
+        for e in item.evidence
+    ]
     assert spans, "every list of the brief carries evidence"
     for span in spans:
         assert seed_text[span.start : span.end] == span.text
@@ -72,7 +76,8 @@ def _problem(response: Any, status: int) -> dict[str, Any]:
     body: dict[str, Any] = response.json()
     assert body["status"] == status
     assert body["type"].startswith("https://brief.dev/problems/")
-    assert body["title"] and body["detail"]
+    assert body["title"]
+    assert body["detail"]
     return body
 
 
@@ -95,13 +100,17 @@ def _fields(body: dict[str, Any]) -> set[str]:
         ({"articles": "not a list"}, "articles"),
         ({"articles": [{"id": "a1", "text": "x."}], "engine": "magic"}, "engine"),
         ({"articles": [{"id": "a1", "text": "x."}], "prompt": "summarize"}, "prompt"),
-        ({"articles": [{"id": "a1", "text": "x."}], "options": {"max_items": 0}},
-         "options.max_items"),
+        (
+            {"articles": [{"id": "a1", "text": "x."}], "options": {"max_items": 0}},
+            "options.max_items",
+        ),
         ({"articles": [{"id": "a1", "text": "x."}, {"id": "a1", "text": "y."}]}, "articles"),
         ({"articles": [{"id": "a1", "text": "x.", "colour": "red"}]}, "articles[0].colour"),
         ({"articles": [{"id": "", "text": "x."}]}, "articles[0].id"),
-        ({"articles": [{"id": "a1", "text": "x.", "published_at": "yesterday"}]},
-         "articles[0].published_at"),
+        (
+            {"articles": [{"id": "a1", "text": "x.", "published_at": "yesterday"}]},
+            "articles[0].published_at",
+        ),
     ],
 )
 async def test_invalid_body_is_422_with_field_path(

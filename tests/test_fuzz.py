@@ -9,7 +9,6 @@ from collections.abc import Iterator
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.app import create_app
@@ -54,4 +53,3 @@ def test_no_input_breaks_the_api(live_api: str, mode: str) -> None:
             case.call_and_validate(base_url=live_api, excluded_checks=[positive_data_acceptance])
 
         call()
-

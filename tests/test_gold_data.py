@@ -15,7 +15,8 @@ KEYS = {"headline", "summary", "who", "what", "stance", "numbers", "disagreement
 
 def story_texts(story: dict[str, Any]) -> list[str]:
     return [
-        (REPO / article["path"]).read_text(encoding="utf-8") if "path" in article
+        (REPO / article["path"]).read_text(encoding="utf-8")
+        if "path" in article
         else article["text"]
         for article in story["articles"]
     ]

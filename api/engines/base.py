@@ -12,7 +12,10 @@ class SummaryEngine(Protocol):
     """Turns a request into a brief. ``provenance`` is filled with what the engine knows
     (engine, model, prompt, usage, grounding); the service adds cache status, latency and ids."""
 
-    name: Literal["extractive", "llm"]
+    @property
+    def name(self) -> Literal["extractive", "llm"]:
+        """Which engine this is, as ``provenance.engine`` reports it."""
+        ...
 
     async def summarize(self, request: SummaryRequest) -> Brief:
         """Write the brief for ``request``; raise an ``api.errors`` type on failure."""

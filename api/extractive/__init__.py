@@ -1,30 +1,218 @@
-"""The extractive analysis: pure functions from article text to a brief (placeholder, see issue 3)."""
+"""The extractive engine: pure functions from article text to a brief. No model, no network.
+
+``build_brief`` splits the articles into sentences, finds actors, numbers and stances, ranks
+sentences across articles for the summary and the events, and ties every item to exact spans
+of the text as received (``verified`` only when the slice matches).
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from api.schemas import Article, Brief, Evidence, Provenance, SummaryOptions
+from api.extractive.actors import Entity, find_actors
+from api.extractive.disagreements import Conflict, find_conflicts
+from api.extractive.events import cluster_events, describe_event, when_of, where_of
+from api.extractive.numbers import NumberGroup, find_numbers, group_numbers, majority_qualifier
+from api.extractive.sentences import Sentence, split_documents
+from api.extractive.stance import StanceFinding, find_stances
+from api.extractive.summary import headline_from, rank_sentences, select_summary
+from api.schemas import (
+    Actor,
+    Article,
+    Brief,
+    Claim,
+    Disagreement,
+    Event,
+    Evidence,
+    GroundingCounts,
+    NumberFact,
+    Provenance,
+    Stance,
+    SummaryOptions,
+)
 
-EXTRACTIVE_VERSION = "0"
+EXTRACTIVE_VERSION = "1"
+MAX_EVENTS = 12
+MAX_SPANS_PER_ARTICLE = 3
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+__all__ = ["EXTRACTIVE_VERSION", "build_brief", "span_is_exact"]
+
+
+def evidence_for(sentence: Sentence, start: int, end: int) -> Evidence:
+    """The span ``sentence.text[start:end]`` as offsets into its article."""
+    return Evidence(
+        article=sentence.article,
+        start=sentence.start + start,
+        end=sentence.start + end,
+        text=sentence.text[start:end],
+    )
+
+
+def span_is_exact(span: Evidence, texts: Mapping[str, str]) -> bool:
+    """``texts[span.article][span.start:span.end] == span.text``, and the span is not empty."""
+    text = texts.get(span.article)
+    return text is not None and span.end > span.start and text[span.start : span.end] == span.text
+
+
+def _capped(spans: Sequence[Evidence]) -> list[Evidence]:
+    """At most a few spans per article, every supporting article kept."""
+    kept: list[Evidence] = []
+    per_article: dict[str, int] = {}
+    for span in spans:
+        if per_article.get(span.article, 0) < MAX_SPANS_PER_ARTICLE:
+            kept.append(span)
+            per_article[span.article] = per_article.get(span.article, 0) + 1
+    return kept
+
+
+def actor_of(entity: Entity) -> Actor:
+    spans = [evidence_for(m.sentence, m.start, m.end) for m in entity.mentions]
+    return Actor(
+        name=entity.name,
+        type=entity.type,
+        role=entity.role,
+        aliases=entity.aliases,
+        articles=entity.articles,
+        evidence=_capped(spans),
+    )
+
+
+def number_of(group: NumberGroup) -> NumberFact:
+    first = group.mentions[0]
+    articles: list[str] = []
+    for mention in group.mentions:
+        if mention.sentence.article not in articles:
+            articles.append(mention.sentence.article)
+    value: int | float = int(first.value) if first.value.is_integer() else first.value
+    return NumberFact(
+        value=value,
+        unit=first.unit,
+        qualifier=majority_qualifier(group),
+        describes=first.describes,
+        articles=articles,
+        evidence=_capped([evidence_for(m.sentence, m.start, m.end) for m in group.mentions]),
+    )
+
+
+def stances_of(findings: Sequence[StanceFinding]) -> list[Stance]:
+    """One stance per actor and polarity; the first finding speaks, the others add evidence."""
+    merged: dict[tuple[str, str], tuple[StanceFinding, list[Evidence]]] = {}
+    for finding in findings:
+        key = (finding.entity.name, finding.polarity.value)
+        span = evidence_for(finding.sentence, finding.start, finding.end)
+        if key not in merged:
+            merged[key] = (finding, [span])
+        elif span not in merged[key][1]:
+            merged[key][1].append(span)
+    stances = []
+    for finding, spans in merged.values():
+        quote = finding.quote or next(
+            (f.quote for f in findings if f.entity is finding.entity and f.quote), None
+        )
+        stances.append(
+            Stance(
+                actor=finding.entity.name,
+                target=finding.target,
+                polarity=finding.polarity,
+                position=finding.position,
+                quote=quote,
+                evidence=_capped(spans),
+            )
+        )
+    return stances
+
+
+def disagreement_of(conflict: Conflict) -> Disagreement:
+    claims = []
+    for mention in (conflict.first, conflict.second):
+        span = evidence_for(mention.sentence, mention.start, mention.end)
+        claims.append(Claim(article=mention.sentence.article, text=span.text, evidence=[span]))
+    return Disagreement(about=conflict.about, claims=claims)
+
+
+def _salience(
+    entities: Sequence[Entity], groups: Sequence[NumberGroup]
+) -> dict[tuple[str, int], float]:
+    """How much of the top actors and numbers each sentence covers, scaled to [0, 1]."""
+    raw: dict[tuple[str, int], float] = {}
+    top = entities[:8]
+    for rank, entity in enumerate(top):
+        weight = 1.0 / (1 + rank)
+        for key in {(m.sentence.article, m.sentence.index) for m in entity.mentions}:
+            raw[key] = raw.get(key, 0.0) + weight
+    for group in groups:
+        if group.mentions[0].is_year:
+            continue
+        for mention in group.mentions:
+            key = (mention.sentence.article, mention.sentence.index)
+            raw[key] = raw.get(key, 0.0) + 0.5
+    best = max(raw.values(), default=1.0) or 1.0
+    return {key: value / best for key, value in raw.items()}
+
+
+def _verify(brief: Brief, texts: Mapping[str, str]) -> GroundingCounts:
+    """Set ``verified`` on every grounded item whose spans are all exact; count them."""
+    checked = verified = 0
+    for item in (*brief.who, *brief.what, *brief.stance, *brief.numbers):
+        checked += 1
+        item.verified = bool(item.evidence) and all(
+            span_is_exact(span, texts) for span in item.evidence
+        )
+        verified += item.verified
+    return GroundingCounts(checked=checked, verified=verified, dropped=0)
 
 
 def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
-    """A first brief: the lead sentences. Replaced by the real engine."""
-    spans: list[Evidence] = []
-    for article in articles:
-        for match in _SENTENCE.finditer(article.text):
-            text = match.group().strip()
-            if text:
-                start = article.text.index(text, match.start())
-                spans.append(Evidence(article=article.id, start=start, end=start + len(text), text=text))
-                break
-    summary = " ".join(span.text for span in spans[: options.max_summary_sentences])
-    return Brief(
-        headline=spans[0].text if spans else "",
+    """The whole brief of a story, from its articles alone."""
+    documents = split_documents(articles)
+    entities = find_actors(documents)
+    groups = group_numbers(find_numbers(documents))
+    groups.sort(key=lambda g: (-len({m.sentence.article for m in g.mentions}), -len(g.mentions)))
+    findings = find_stances(documents, entities)
+    ranked = rank_sentences(documents, _salience(entities, groups))
+
+    summary_sentences = select_summary(ranked, options.max_summary_sentences)
+    summary = " ".join(r.sentence.text for r in summary_sentences)
+    headline = headline_from(ranked[0].sentence.text) if ranked else ""
+
+    actor_sentences: dict[tuple[str, int], set[int]] = {}
+    for index, entity in enumerate(entities):
+        for mention in entity.mentions:
+            key = (mention.sentence.article, mention.sentence.index)
+            actor_sentences.setdefault(key, set()).add(index)
+    number_sentences = frozenset(
+        (m.sentence.article, m.sentence.index) for g in groups for m in g.mentions
+    )
+    clusters = cluster_events(
+        ranked, {k: frozenset(v) for k, v in actor_sentences.items()}, number_sentences
+    )
+    clusters = sorted(clusters, key=lambda c: -c.score)[: min(options.max_items, MAX_EVENTS)]
+    clusters.sort(key=lambda c: (c.lead.sentence.index, c.lead.sentence.article_order))
+    events = [
+        Event(
+            description=describe_event(cluster),
+            when=next((w for m in cluster.members if (w := when_of(m.sentence.text))), None),
+            where=next((w for m in cluster.members if (w := where_of(m.sentence.text))), None),
+            articles=cluster.articles,
+            evidence=[
+                evidence_for(m.sentence, 0, len(m.sentence.text))
+                for m in sorted(cluster.members, key=lambda m: m.sentence.article_order)
+            ],
+        )
+        for cluster in clusters
+    ]
+
+    limit = options.max_items
+    brief = Brief(
+        headline=headline,
         summary=summary,
+        who=[actor_of(entity) for entity in entities[:limit]],
+        what=events,
+        stance=stances_of(findings)[:limit],
+        numbers=[number_of(group) for group in groups[:limit]],
+        disagreements=[disagreement_of(c) for c in find_conflicts(groups)][:limit],
         provenance=Provenance(engine="extractive"),
     )
+    texts = {article.id: article.text for article in articles}
+    brief.provenance.grounding = _verify(brief, texts)
+    return brief

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas import ActorType, Polarity, Qualifier
 
+MAX_QUOTES = 3  # per item: enough to support it, few enough to keep answers short
+
 
 class _Output(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -31,15 +33,19 @@ class ActorItem(_Output):
     name: str
     type: ActorType
     role: str | None = Field(description="Their role in this story, in a few words.")
-    aliases: list[str] = Field(description="Other names the articles use for them.")
-    evidence: list[Quote] = Field(description="At least one quote that mentions them.")
+    aliases: list[str] = Field(max_length=5, description="Other names the articles use for them.")
+    evidence: list[Quote] = Field(
+        max_length=MAX_QUOTES, description="At least one quote that mentions them."
+    )
 
 
 class EventItem(_Output):
     description: str = Field(description="One thing that happened, in one sentence.")
     when: str | None
     where: str | None
-    evidence: list[Quote] = Field(description="At least one quote that reports it.")
+    evidence: list[Quote] = Field(
+        max_length=MAX_QUOTES, description="At least one quote that reports it."
+    )
 
 
 class StanceItem(_Output):
@@ -47,7 +53,9 @@ class StanceItem(_Output):
     target: str = Field(description="What the stance is about.")
     polarity: Polarity
     position: str = Field(description="The position in a few words.")
-    evidence: list[Quote] = Field(description="At least one quote that shows the position.")
+    evidence: list[Quote] = Field(
+        max_length=MAX_QUOTES, description="At least one quote that shows the position."
+    )
 
 
 class NumberItem(_Output):
@@ -55,7 +63,9 @@ class NumberItem(_Output):
     unit: str | None = Field(description="The unit or the counted noun, e.g. 'artillery shells'.")
     qualifier: Qualifier
     describes: str = Field(description="What the number measures or counts.")
-    evidence: list[Quote] = Field(description="At least one quote in which the number appears.")
+    evidence: list[Quote] = Field(
+        max_length=MAX_QUOTES, description="At least one quote in which the number appears."
+    )
 
 
 class ModelBrief(_Output):
@@ -86,8 +96,10 @@ class ArticleNotes(_Output):
 OUTPUT_SCHEMAS: dict[str, type[_Output]] = {"brief-v1": ModelBrief, "notes-v1": ArticleNotes}
 
 
-def output_json_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The JSON Schema of ``model`` with ``$ref`` inlined.
+def output_json_schema(model: type[BaseModel], max_items: int | None = None) -> dict[str, Any]:
+    """The JSON Schema of ``model`` with ``$ref`` inlined, its top-level lists capped at
+    ``max_items`` (constrained decoding then cannot run on listing items until the token limit,
+    which small models otherwise do).
 
     OpenAI accepts ``$defs``, but llama.cpp's grammar converter and several other servers handle
     a self-contained schema more reliably, and this schema has no recursion to need references.
@@ -106,4 +118,8 @@ def output_json_schema(model: type[BaseModel]) -> dict[str, Any]:
         return node
 
     result: dict[str, Any] = inline(schema)
+    if max_items is not None:
+        for prop in result.get("properties", {}).values():
+            if prop.get("type") == "array":
+                prop["maxItems"] = max_items
     return result

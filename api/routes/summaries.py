@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, post
 from litestar.di import NamedDependency
@@ -16,7 +16,7 @@ from api.service import BriefService
 
 class SummariesController(Controller):
     path = "/v1/summaries"
-    tags = ["summaries"]
+    tags = ("summaries",)
 
     @post(
         "/",
@@ -26,7 +26,7 @@ class SummariesController(Controller):
     )
     async def create(
         self,
-        request: Request[object, object, object],
+        request: Request[Any, Any, Any],
         data: JSONBody[SummaryRequest],
         service: NamedDependency[BriefService],
         cache_control: Annotated[
@@ -48,4 +48,3 @@ class SummariesController(Controller):
             served.brief,
             headers={"X-Cache": served.cache, "Age": str(served.age_seconds)},
         )
-

@@ -1,0 +1,627 @@
+"""Actors: people, organizations, countries and groups named in the story, merged across articles.
+
+Capitalized runs of words are read in their sentence: a title before a name becomes the role
+("US Defense Secretary Lloyd Austin"), cue words make organizations ("Security Council"), a
+gazetteer knows countries by their capitals and demonyms, and short forms are merged into the
+full name they abbreviate ("Austin" -> "Lloyd Austin", "Council" -> "UN Security Council").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from api.extractive.gazetteer import (
+    COMMON_CAPITALIZED,
+    DAYS,
+    GROUP_CUES,
+    INSTITUTION_NOUNS,
+    KNOWN_ACTORS,
+    LOWERCASE_TITLES,
+    MILITARY_SYNONYMS,
+    MONTHS,
+    ORG_CUES,
+    PLACE_CUES,
+    TITLE_COMPLEMENTS,
+    TITLE_HEADS,
+    KnownActor,
+)
+from api.extractive.sentences import Document, Sentence
+from api.extractive.tokens import Token, tokenize
+from api.extractive.verbs import SPEAKING_VERBS
+from api.schemas import ActorType
+
+_CONNECTORS = frozenset({"of", "for", "de", "al", "bin", "van", "von", "da", "la", "du", "der"})
+_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."})
+_ROLE_STOPS = frozenset(
+    [
+        "that",
+        "and",
+        "said",
+        "says",
+        "by",
+        "with",
+        "to",
+        "when",
+        "while",
+        "after",
+        "before",
+        "according",
+        "as",
+        "on",
+        "in",
+        "at",
+        "said",
+        "told",
+        "who",
+        "which",
+    ]
+)
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_MAX_ALIAS_TOKENS = 6
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place an actor is named: ``sentence.text[start:end] == surface``."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    surface: str
+    type: ActorType
+    key: str
+    role: str | None = None
+    canonical: str | None = None
+    in_role: bool = False  # "US" in "US Defense Secretary Lloyd Austin": not a subject itself
+
+    @property
+    def article_start(self) -> int:
+        return self.sentence.start + self.start
+
+    @property
+    def article_end(self) -> int:
+        return self.sentence.start + self.end
+
+
+@dataclass(slots=True)
+class Entity:
+    """An actor of the story with every mention that names it."""
+
+    name: str
+    type: ActorType
+    mentions: list[Mention] = field(default_factory=list)
+    role: str | None = None
+
+    @property
+    def aliases(self) -> list[str]:
+        seen: list[str] = []
+        for mention in self.mentions:
+            if mention.surface != self.name and mention.surface not in seen:
+                seen.append(mention.surface)
+        return seen
+
+    @property
+    def articles(self) -> list[str]:
+        ordered: list[str] = []
+        for mention in sorted(self.mentions, key=lambda m: m.sentence.article_order):
+            if mention.sentence.article not in ordered:
+                ordered.append(mention.sentence.article)
+        return ordered
+
+    @property
+    def importance(self) -> float:
+        first = min(
+            (m.sentence.index for m in self.mentions), default=0
+        )  # earlier in an article matters more
+        return len(self.mentions) + 2.0 * len(self.articles) + 1.0 / (1 + first)
+
+
+# --- the gazetteer as token sequences ----------------------------------------------------------
+
+
+def _alias_table(known: Iterable[KnownActor]) -> dict[tuple[str, ...], KnownActor]:
+    table: dict[tuple[str, ...], KnownActor] = {}
+    for actor in known:
+        for alias in (actor.name, *actor.aliases):
+            table[tuple(token.text for token in tokenize(alias))] = actor
+    return table
+
+
+_KNOWN_BY_TOKENS = _alias_table(KNOWN_ACTORS)
+
+
+def match_known(tokens: Sequence[Token], at: int) -> tuple[KnownActor, int] | None:
+    """The longest known actor whose name starts at ``tokens[at]``, and how many tokens it spans."""
+    for length in range(min(_MAX_ALIAS_TOKENS, len(tokens) - at), 0, -1):
+        words = tuple(token.text for token in tokens[at : at + length])
+        if words in _KNOWN_BY_TOKENS:
+            return _KNOWN_BY_TOKENS[words], length
+    return None
+
+
+# --- runs of capitalized words ------------------------------------------------------------------
+
+
+def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of each run of capitalized words, with "of"-style connectors
+    inside; a possessive or "-led" word ends its run."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(tokens):
+        if not (tokens[index].is_word and tokens[index].is_capitalized):
+            index += 1
+            continue
+        start = index
+        end = index + 1
+        while not (tokens[end - 1].possessive or tokens[end - 1].hyphen_cut) and end < len(tokens):
+            token = tokens[end]
+            if (token.is_word and token.is_capitalized) or (
+                token.lower in _CONNECTORS | {"the"}
+                and end + 1 < len(tokens)
+                and tokens[end + 1].is_capitalized
+                and tokens[end + 1].is_word
+                and (token.lower != "the" or tokens[end - 1].lower == "of")
+            ):
+                end += 1
+            else:
+                break
+        while end > start and tokens[end - 1].lower in _CONNECTORS | {"the"}:
+            end -= 1
+        runs.append((start, end))
+        index = max(end, index + 1)
+    return runs
+
+
+def _is_common_word(token: Token, sentence_initial: bool, vocabulary: frozenset[str]) -> bool:
+    if _is_number_word(token):
+        return True
+    if token.text in COMMON_CAPITALIZED or token.text.rstrip(".") in COMMON_CAPITALIZED:
+        return True
+    return sentence_initial and token.lower in vocabulary
+
+
+def _split_at_calendar_words(
+    tokens: Sequence[Token], start: int, end: int
+) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for index in range(start, end):
+        if tokens[index].text in DAYS or tokens[index].text in MONTHS:
+            if index > piece_start:
+                pieces.append((piece_start, index))
+            piece_start = index + 1
+    if end > piece_start:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def _looks_like_name_token(token: Token) -> bool:
+    text = token.text.replace("-", "").replace("’", "").replace("'", "").replace(".", "")
+    return (
+        text.isalpha()
+        and token.text[:1].isupper()
+        and not (text.isupper() and len(text) > 1)
+        and token.text not in ORG_CUES
+        and token.text not in COMMON_CAPITALIZED
+        and not _is_title(token.text)
+    )
+
+
+def _is_title(text: str) -> bool:
+    """ "Secretary", "Attorney-General", "Secretary-General"."""
+    return text in TITLE_HEADS or any(part in TITLE_HEADS for part in text.split("-")[1:])
+
+
+def _is_number_word(token: Token) -> bool:
+    """ "Twenty-eight-year-old", "2001": a number is not part of a name."""
+    first = token.lower.split("-")[0]
+    return token.text[:1].isdigit() or first in _NUMBER_WORDS
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+@dataclass(slots=True)
+class _SentenceReader:
+    """Reads the actor mentions of one sentence."""
+
+    sentence: Sentence
+    vocabulary: frozenset[str]
+    tokens: list[Token] = field(init=False)
+    mentions: list[Mention] = field(default_factory=list)
+    singles: list[Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens = tokenize(self.sentence.text)
+
+    def surface(self, start: int, end: int) -> str:
+        return self.sentence.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+    def mention(
+        self, start: int, end: int, kind: ActorType, key: str, role: str | None = None
+    ) -> Mention:
+        return Mention(
+            self.sentence,
+            self.tokens[start].start,
+            self.tokens[end - 1].end,
+            self.surface(start, end),
+            kind,
+            key,
+            role,
+        )
+
+    def first_word_index(self) -> int:
+        for index, token in enumerate(self.tokens):
+            if token.is_word:
+                return index
+        return 0
+
+    def read(self) -> None:
+        self._read_institutions()
+        first_word = self.first_word_index()
+        for run_start, run_end in capitalized_runs(self.tokens):
+            for piece_start, end in _split_at_calendar_words(self.tokens, run_start, run_end):
+                start = piece_start
+                while start < end and match_known(self.tokens, start) is None:
+                    if not _is_common_word(
+                        self.tokens[start], start == first_word, self.vocabulary
+                    ):
+                        break
+                    start += 1
+                if start < end:
+                    self._read_run(start, end)
+
+    def _read_institutions(self) -> None:
+        """ "the South Korean military": a demonym (or country) before an institution noun."""
+        lowered = [token.lower for token in self.tokens]
+        for index in range(len(self.tokens)):
+            found = match_known(self.tokens, index)
+            if found is None or found[0].type is not ActorType.COUNTRY:
+                continue
+            after = index + found[1]
+            for noun, institution in INSTITUTION_NOUNS.items():
+                words = noun.split()
+                if lowered[after : after + len(words)] == words and all(
+                    not self.tokens[after + i].is_capitalized for i in range(len(words))
+                ):
+                    key = f"institution:{found[0].name}:{institution}"
+                    self.mentions.append(
+                        self.mention(index, after + len(words), ActorType.ORGANIZATION, key)
+                    )
+                    break
+
+    def _inside_existing(self, start: int, end: int) -> bool:
+        first, last = self.tokens[start].start, self.tokens[end - 1].end
+        return any(m.start <= first and last <= m.end for m in self.mentions)
+
+    def _read_run(self, start: int, end: int) -> None:
+        if self._inside_existing(start, end):
+            return
+        if self._read_titled_person(start, end):
+            return
+        texts = [token.text for token in self.tokens[start:end]]
+        known = match_known(self.tokens, start)
+        if known is not None and known[1] == end - start:
+            actor = known[0]
+            self.mentions.append(self.mention(start, end, actor.type, f"known:{actor.name}"))
+            return
+        if len(texts) == 1 and texts[0] in ORG_CUES:
+            self.singles.append(self.mention(start, end, ActorType.ORGANIZATION, "head"))
+            return
+        if any(text in ORG_CUES for text in texts[1:]):
+            self._add_organization(start, end, texts)
+            return
+        if texts[-1] in PLACE_CUES and len(texts) > 1:
+            return
+        self._read_names_and_known(start, end)
+
+    def _add_organization(self, start: int, end: int, texts: list[str]) -> None:
+        kind = ActorType.GROUP if any(t in GROUP_CUES for t in texts) else ActorType.ORGANIZATION
+        key = f"org:{_name_key(self.surface(start, end))}"
+        known = match_known(self.tokens, start)
+        if known is not None and known[0].type is ActorType.COUNTRY:
+            rest = _name_key(self.surface(start + known[1], end)) if start + known[1] < end else ""
+            if rest in MILITARY_SYNONYMS:
+                key = f"institution:{known[0].name}:military"
+        self.mentions.append(self.mention(start, end, kind, key))
+
+    def _read_titled_person(self, start: int, end: int) -> bool:
+        """A title and a name in one run: the title (and what precedes it) becomes the role."""
+        heads = [i for i in range(start, end - 1) if _is_title(self.tokens[i].text)]
+        if not heads:
+            return self._read_lowercase_titled_person(start, end)
+        head = heads[-1]
+        name_start = head + 1
+        if self.tokens[name_start].lower == "of":
+            name_start += 1
+            while name_start < end and self.tokens[name_start].text in TITLE_COMPLEMENTS:
+                name_start += 1
+        name_tokens = self.tokens[name_start:end]
+        if not 1 <= len(name_tokens) <= 4 or not all(map(_looks_like_name_token, name_tokens)):
+            return False
+        if match_known(self.tokens, name_start) is not None:
+            return False
+        role = (
+            self.surface(start, name_start) if self.tokens[head].text not in _HONORIFICS else None
+        )
+        if role is not None and self.tokens[start].text in _HONORIFICS:
+            role = None
+        for index in range(start, head):
+            known = match_known(self.tokens, index)
+            if known is not None:
+                actor = known[0]
+                key = f"known:{actor.name}"
+                in_role = self.mention(index, index + known[1], actor.type, key)
+                in_role.in_role = True
+                self.mentions.append(in_role)
+                break
+        self._add_person(name_start, end, role)
+        return True
+
+    def _read_lowercase_titled_person(self, start: int, end: int) -> bool:
+        """ "the party secretary Park Jong-Chong": a lowercase title right before the name."""
+        if start == 0 or self.tokens[start - 1].lower not in LOWERCASE_TITLES:
+            return False
+        names = self.tokens[start:end]
+        if not 1 <= len(names) <= 4 or not all(map(_looks_like_name_token, names)):
+            return False
+        role_start = start - 1
+        while role_start > 0 and start - role_start < 8:
+            previous = self.tokens[role_start - 1]
+            if not previous.is_word or previous.lower in _ROLE_STOPS:
+                break
+            role_start -= 1
+        role = self.sentence.text[self.tokens[role_start].start : self.tokens[start - 1].end]
+        self._add_person(start, end, _LEADING_DETERMINER.sub("", role))
+        return True
+
+    def _appositive_role(self, end: int) -> str | None:
+        """ "Lloyd Austin, the US defense secretary, said": the phrase between commas."""
+        if end >= len(self.tokens) or self.tokens[end].text != ",":
+            return None
+        for close in range(end + 1, min(end + 12, len(self.tokens))):
+            if self.tokens[close].text in {",", ";", "."}:
+                inner = self.tokens[end + 1 : close]
+                if any(t.lower in LOWERCASE_TITLES or t.text in TITLE_HEADS for t in inner):
+                    text = self.sentence.text[inner[0].start : inner[-1].end]
+                    return _LEADING_DETERMINER.sub("", text)
+                return None
+        return None
+
+    def _add_person(self, start: int, end: int, role: str | None) -> None:
+        role = role or self._appositive_role(end)
+        mention = self.mention(start, end, ActorType.PERSON, "", role)
+        mention.key = f"person:{_name_key(mention.surface)}"
+        (self.mentions if end - start > 1 or role else self.singles).append(mention)
+
+    def _read_names_and_known(self, start: int, end: int) -> None:
+        """Known actors inside the run become their own mentions; the rest is a person's name."""
+        index = start
+        pending = start
+        while index < end:
+            known = match_known(self.tokens, index)
+            if known is None:
+                index += 1
+                continue
+            self._read_name(pending, index)
+            actor = known[0]
+            self.mentions.append(
+                self.mention(index, index + known[1], actor.type, f"known:{actor.name}")
+            )
+            index += known[1]
+            pending = index
+        self._read_name(pending, end)
+
+    def _read_name(self, start: int, end: int) -> None:
+        tokens = self.tokens[start:end]
+        if not tokens or not all(map(_looks_like_name_token, tokens)) or len(tokens) > 4:
+            if len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+                self.singles.append(self.mention(start, end, ActorType.ORGANIZATION, "acronym"))
+            return
+        if len(tokens) == 1:
+            after = self.tokens[end].lower if end < len(self.tokens) else ""
+            if self._read_lowercase_titled_person(start, end):
+                return
+            mention = self.mention(start, end, ActorType.PERSON, f"single:{tokens[0].lower}")
+            if after in SPEAKING_VERBS and start != self.first_word_index():
+                mention.key = f"person:{_name_key(mention.surface)}"
+                mention.role = None
+                self.singles.append(mention)
+                mention.canonical = "speaker"
+            else:
+                self.singles.append(mention)
+            return
+        self._add_person(start, end, None)
+
+
+def story_vocabulary(documents: Sequence[Document]) -> frozenset[str]:
+    """Every word the story writes in lowercase: its capitalized form is a common word."""
+    words: set[str] = set()
+    for document in documents:
+        words.update(re.findall(r"\b[a-z][a-z'’-]*\b", document.article.text))
+    return frozenset(words)
+
+
+def find_mentions(documents: Sequence[Document]) -> tuple[list[Mention], list[Mention]]:
+    """All certain mentions, and the single capitalized words that may be short names."""
+    vocabulary = story_vocabulary(documents)
+    mentions: list[Mention] = []
+    singles: list[Mention] = []
+    for document in documents:
+        for sentence in document.sentences:
+            reader = _SentenceReader(sentence, vocabulary)
+            reader.read()
+            mentions.extend(reader.mentions)
+            singles.extend(reader.singles)
+    return mentions, singles
+
+
+# --- merging mentions into actors ---------------------------------------------------------------
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _CONNECTORS)
+
+
+def _display_name(mentions: Sequence[Mention]) -> str:
+    """The fullest form used: the longest surface, the most frequent among equals."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.surface] = counts.get(mention.surface, 0) + 1
+    return max(counts, key=lambda s: (len(s.split()), counts[s], -len(s)))
+
+
+def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> list[Entity]:
+    """Group mentions into actors: known ones by gazetteer name, people by shared name parts,
+    organizations by shared head words; single words join the full name they abbreviate."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.key, []).append(mention)
+    _merge_people_groups(groups)
+    _merge_organization_groups(groups)
+    for single in singles:
+        target = _group_for_single(single, groups)
+        if target is not None:
+            groups[target].append(single)
+        elif single.canonical == "speaker":
+            groups.setdefault(single.key, []).append(single)
+    entities = [_entity_of(key, group) for key, group in groups.items()]
+    return sorted(entities, key=lambda e: (-e.importance, _first_position(e)))
+
+
+def _first_position(entity: Entity) -> tuple[int, int]:
+    first = min(entity.mentions, key=lambda m: (m.sentence.article_order, m.article_start))
+    return first.sentence.article_order, first.article_start
+
+
+def _entity_of(key: str, group: list[Mention]) -> Entity:
+    group.sort(key=lambda m: (m.sentence.article_order, m.article_start))
+    if key.startswith("known:"):
+        name = key.removeprefix("known:")
+        kind = group[0].type
+    elif key.startswith("institution:"):
+        kind = ActorType.ORGANIZATION
+        name = _display_name(group)
+    else:
+        kind = group[0].type
+        name = _display_name(group)
+    role = next((m.role for m in group if m.role), None)
+    return Entity(name=name, type=kind, mentions=group, role=role)
+
+
+def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
+    """ "Lee Jong-sup" and "Lee Jong Seop": same first word and a close spelling."""
+    people = sorted((k for k in groups if k.startswith("person:")), key=len, reverse=True)
+    for index, key in enumerate(people):
+        if key not in groups:
+            continue
+        words = key.removeprefix("person:").split()
+        for other in people[index + 1 :]:
+            if other not in groups:
+                continue
+            other_words = other.removeprefix("person:").split()
+            same_start = other_words[0] == words[0]
+            if same_start and fuzz.ratio(key, other) >= 85:
+                groups[key].extend(groups.pop(other))
+    for key in [k for k in people if k in groups and len(k.split()) == 1]:
+        word = key.removeprefix("person:")
+        fuller = [
+            other
+            for other in groups
+            if other.startswith("person:")
+            and len(other.split()) > 1
+            and word in (other.removeprefix("person:").split()[0], other.split()[-1])
+        ]
+        if len(fuller) == 1:
+            groups[fuller[0]].extend(groups.pop(key))
+
+
+def _merge_organization_groups(groups: dict[str, list[Mention]]) -> None:
+    """ "Security Council" joins "UN Security Council": a name ending another, longer one."""
+    orgs = sorted((k for k in groups if k.startswith("org:")), key=len, reverse=True)
+    for key in reversed(orgs):
+        words = key.removeprefix("org:").split()
+        longer = [
+            other
+            for other in orgs
+            if other != key
+            and other in groups
+            and other.removeprefix("org:").split()[-len(words) :] == words
+            and len(other) > len(key)
+        ]
+        if longer and key in groups:
+            best = max(longer, key=lambda k: len(groups[k]))
+            groups[best].extend(groups.pop(key))
+
+
+def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str | None:
+    """Which actor a lone capitalized word names: a person's first or last name, an
+    organization's initials, or the head word of exactly one organization."""
+    word = single.surface
+    if single.key == "head":
+        heads = [
+            key
+            for key, group in groups.items()
+            if key.startswith(("org:", "institution:"))
+            and _display_name(group).split()[-1] == word
+            and len(_display_name(group).split()) > 1
+        ]
+        return max(heads, key=lambda k: len(groups[k])) if heads else None
+    if single.key == "acronym":
+        for key, group in groups.items():
+            if _initials(_display_name(group)) == word and len(word) > 1:
+                return key
+        return None
+    candidates = [
+        key
+        for key, group in groups.items()
+        if key.startswith("person:")
+        and any(word in (m.surface.split()[0], m.surface.split()[-1]) for m in group)
+        and any(len(m.surface.split()) > 1 for m in group)
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def find_actors(documents: Sequence[Document]) -> list[Entity]:
+    """Every actor of the story, most important first."""
+    mentions, singles = find_mentions(documents)
+    return merge_mentions(mentions, singles)

@@ -1,0 +1,644 @@
+"""Word lists the extractive engine reads: countries (with demonyms and capitals as aliases),
+well-known organizations and groups, cue words for organizations, titles and common words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from api.schemas import ActorType
+
+# name | aliases (abbreviations, other names, capitals, demonyms)
+_COUNTRIES = """
+United States|US;U.S.;USA;U.S.A.;America;Washington;American;Americans
+United Kingdom|UK;U.K.;Britain;Great Britain;London;British
+South Korea|Republic of Korea;ROK;Seoul;South Korean;South Koreans
+North Korea|DPRK;Pyongyang;North Korean;North Koreans
+China|People's Republic of China;PRC;Beijing;Chinese
+Russia|Russian Federation;Moscow;Russian;Russians
+Ukraine|Kyiv;Kiev;Ukrainian;Ukrainians
+Japan|Tokyo;Japanese
+Taiwan|Taipei;Taiwanese
+France|Paris;French
+Germany|Berlin;German;Germans
+Italy|Rome;Italian;Italians
+Spain|Madrid;Spanish
+Portugal|Lisbon;Portuguese
+Netherlands|Holland;Amsterdam;The Hague;Dutch
+Belgium|Belgian
+Ireland|Dublin;Irish
+Norway|Oslo;Norwegian
+Sweden|Stockholm;Swedish
+Finland|Helsinki;Finnish
+Denmark|Copenhagen;Danish
+Poland|Warsaw;Polish
+Hungary|Budapest;Hungarian
+Austria|Vienna;Austrian
+Switzerland|Swiss;Bern
+Greece|Athens;Greek
+Turkey|Turkiye;Türkiye;Ankara;Turkish
+Albania|Tirana;Albanian
+Serbia|Belgrade;Serbian
+Romania|Bucharest;Romanian
+Bulgaria|Sofia;Bulgarian
+Czech Republic|Czechia;Prague;Czech
+Belarus|Minsk;Belarusian
+Moldova|Chisinau;Moldovan
+Georgia|Tbilisi;Georgian
+Armenia|Yerevan;Armenian
+Azerbaijan|Baku;Azerbaijani
+Kazakhstan|Astana;Kazakh
+Iran|Tehran;Iranian;Iranians
+Iraq|Baghdad;Iraqi;Iraqis
+Syria|Damascus;Syrian;Syrians
+Lebanon|Beirut;Lebanese
+Israel|Israeli;Israelis
+Palestine|Palestinian territories;Palestinian;Palestinians
+Jordan|Amman;Jordanian
+Egypt|Cairo;Egyptian
+Saudi Arabia|Riyadh;Saudi;Saudis
+Yemen|Sanaa;Yemeni
+Qatar|Doha;Qatari
+United Arab Emirates|UAE;Abu Dhabi;Emirati
+Kuwait|Kuwaiti
+Oman|Muscat;Omani
+Afghanistan|Kabul;Afghan
+Pakistan|Islamabad;Pakistani
+India|New Delhi;Indian
+Bangladesh|Dhaka;Bangladeshi
+Sri Lanka|Colombo;Sri Lankan
+Nepal|Kathmandu;Nepali
+Myanmar|Burma;Naypyidaw;Burmese
+Thailand|Bangkok;Thai
+Vietnam|Hanoi;Vietnamese
+Cambodia|Phnom Penh;Cambodian
+Malaysia|Kuala Lumpur;Malaysian
+Singapore|Singaporean
+Indonesia|Jakarta;Indonesian
+Philippines|Manila;Filipino;Philippine
+Australia|Canberra;Australian;Australians
+New Zealand|Wellington;New Zealander
+Canada|Ottawa;Canadian;Canadians
+Mexico|Mexico City;Mexican;Mexicans
+Brazil|Brasilia;Brazilian
+Argentina|Buenos Aires;Argentine;Argentinian
+Chile|Santiago;Chilean
+Colombia|Bogota;Colombian
+Peru|Lima;Peruvian
+Venezuela|Caracas;Venezuelan
+Cuba|Havana;Cuban
+Haiti|Port-au-Prince;Haitian
+Nigeria|Abuja;Nigerian
+South Africa|Pretoria;South African
+Kenya|Nairobi;Kenyan
+Ethiopia|Addis Ababa;Ethiopian
+Somalia|Mogadishu;Somali
+Sudan|Khartoum;Sudanese
+South Sudan|Juba;South Sudanese
+Libya|Tripoli;Libyan
+Tunisia|Tunis;Tunisian
+Algeria|Algiers;Algerian
+Morocco|Rabat;Moroccan
+Ghana|Accra;Ghanaian
+Mali|Bamako;Malian
+Niger|Niamey;Nigerien
+Congo|Kinshasa;Congolese
+Rwanda|Kigali;Rwandan
+Uganda|Kampala;Ugandan
+Zimbabwe|Harare;Zimbabwean
+Estonia|Tallinn;Estonian
+Latvia|Riga;Latvian
+Lithuania|Vilnius;Lithuanian
+"""
+
+# name | type | aliases
+_ORGANIZATIONS = """
+United Nations|organization|UN;U.N.
+European Union|organization|EU;E.U.
+NATO|organization|North Atlantic Treaty Organization
+International Atomic Energy Agency|organization|IAEA
+International Monetary Fund|organization|IMF
+World Health Organization|organization|WHO
+World Bank|organization|
+OPEC|organization|Organization of the Petroleum Exporting Countries
+ASEAN|organization|Association of Southeast Asian Nations
+African Union|organization|AU
+Red Cross|organization|ICRC;International Committee of the Red Cross
+Pentagon|organization|
+Kremlin|organization|
+White House|organization|
+Reuters|organization|
+Associated Press|organization|AP
+Hamas|group|
+Hezbollah|group|
+Taliban|group|
+Houthis|group|Houthi
+Islamic State|group|ISIS;ISIL
+al-Qaeda|group|al Qaeda;Al Qaeda
+Wagner Group|group|Wagner
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor the engine knows by name, with the other names it goes by."""
+
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...]
+
+
+def _parse_countries() -> list[KnownActor]:
+    known = []
+    for line in _COUNTRIES.strip().splitlines():
+        name, aliases = line.split("|")
+        known.append(KnownActor(name, ActorType.COUNTRY, tuple(a for a in aliases.split(";") if a)))
+    return known
+
+
+def _parse_organizations() -> list[KnownActor]:
+    known = []
+    for line in _ORGANIZATIONS.strip().splitlines():
+        name, kind, aliases = line.split("|")
+        known.append(KnownActor(name, ActorType(kind), tuple(a for a in aliases.split(";") if a)))
+    return known
+
+
+KNOWN_ACTORS: tuple[KnownActor, ...] = (*_parse_countries(), *_parse_organizations())
+
+# Words that make a capitalized phrase an organization ("Security Council", "Workers' Party").
+ORG_CUES = frozenset(
+    [
+        "Council",
+        "Ministry",
+        "Party",
+        "Agency",
+        "Committee",
+        "Commission",
+        "Department",
+        "Office",
+        "Bank",
+        "Union",
+        "Court",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Assembly",
+        "Army",
+        "Navy",
+        "Forces",
+        "Force",
+        "Guard",
+        "Guards",
+        "Corps",
+        "Command",
+        "Staff",
+        "Organization",
+        "Organisation",
+        "Association",
+        "Institute",
+        "University",
+        "College",
+        "School",
+        "Company",
+        "Corporation",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Group",
+        "Fund",
+        "Authority",
+        "Police",
+        "Service",
+        "Services",
+        "Administration",
+        "Federation",
+        "League",
+        "Cabinet",
+        "Government",
+        "Bureau",
+        "Foundation",
+        "Board",
+        "Agency",
+        "Network",
+        "Times",
+        "Post",
+        "News",
+        "Press",
+        "Airlines",
+        "Airways",
+        "Exchange",
+        "Chamber",
+        "Tribunal",
+        "Secretariat",
+        "Mission",
+        "Embassy",
+        "Consulate",
+        "Coalition",
+        "Alliance",
+        "Movement",
+        "Front",
+        "Brigade",
+        "Brigades",
+        "Militia",
+        "Council",
+    ]
+)
+GROUP_CUES = frozenset({"Movement", "Front", "Brigade", "Brigades", "Militia", "Rebels"})
+
+# Words that make a capitalized phrase a place, not an actor ("Yellow Sea", "Gaza Strip").
+PLACE_CUES = frozenset(
+    [
+        "Sea",
+        "Ocean",
+        "River",
+        "Lake",
+        "Island",
+        "Islands",
+        "Mountain",
+        "Mountains",
+        "Street",
+        "Square",
+        "Province",
+        "City",
+        "County",
+        "Strait",
+        "Peninsula",
+        "Bay",
+        "Gulf",
+        "Valley",
+        "Desert",
+        "Airport",
+        "Port",
+        "Border",
+        "Line",
+        "Zone",
+        "Region",
+        "District",
+        "Coast",
+        "Avenue",
+        "Road",
+        "Bridge",
+        "Park",
+        "Hill",
+        "Hills",
+        "Base",
+        "Camp",
+    ]
+)
+
+# Titles before a person's name ("US Defense Secretary Lloyd Austin", "Gen. Park").
+TITLES = frozenset(
+    [
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Secretary",
+        "Chancellor",
+        "Governor",
+        "Senator",
+        "Sen",
+        "Sen.",
+        "Representative",
+        "Rep",
+        "Rep.",
+        "Gov",
+        "Gov.",
+        "General",
+        "Gen",
+        "Gen.",
+        "Admiral",
+        "Adm",
+        "Adm.",
+        "Colonel",
+        "Col",
+        "Col.",
+        "Lieutenant",
+        "Lt",
+        "Lt.",
+        "Major",
+        "Maj",
+        "Maj.",
+        "Captain",
+        "Capt",
+        "Capt.",
+        "Sergeant",
+        "Sgt",
+        "Commander",
+        "Ambassador",
+        "Envoy",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Chief",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "Mayor",
+        "Judge",
+        "Justice",
+        "Speaker",
+        "Premier",
+        "Commissioner",
+        "Deputy",
+        "Leader",
+        "Officer",
+        "Dr",
+        "Dr.",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Sheikh",
+        "Emir",
+        "President-elect",
+        "CEO",
+        "Chairperson",
+        "Lawmaker",
+        "Attorney",
+        "Cardinal",
+        "Bishop",
+        "Rabbi",
+        "Imam",
+        "Ayatollah",
+        "Marshal",
+        "Field",
+        "Head",
+        "Foreign",
+        "Defense",
+        "Defence",
+        "Interior",
+        "Finance",
+    ]
+)
+# Words that can only be a title's head, so what follows them is the name.
+TITLE_HEADS = TITLES - {"Vice", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Finance"}
+# Complements that belong to a title ("Secretary of State", "Minister of Foreign Affairs").
+TITLE_COMPLEMENTS = frozenset(
+    [
+        "State",
+        "Defense",
+        "Defence",
+        "Foreign",
+        "Affairs",
+        "Finance",
+        "Health",
+        "Justice",
+        "Interior",
+        "Commerce",
+        "Energy",
+        "Staff",
+        "Trade",
+        "Education",
+        "Agriculture",
+        "Labor",
+        "Labour",
+        "Transport",
+        "Treasury",
+        "Homeland",
+        "Security",
+        "the",
+    ]
+)
+LOWERCASE_TITLES = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "leader",
+        "director",
+        "chairman",
+        "ambassador",
+        "envoy",
+        "general",
+        "commander",
+        "governor",
+        "senator",
+        "official",
+        "adviser",
+        "advisor",
+        "premier",
+        "mayor",
+        "head",
+        "lawmaker",
+    ]
+)
+
+# Capitalized words that are never names on their own.
+COMMON_CAPITALIZED = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Other",
+        "Another",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Both",
+        "Each",
+        "Every",
+        "Any",
+        "Such",
+        "According",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "By",
+        "With",
+        "Without",
+        "Of",
+        "To",
+        "As",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "During",
+        "While",
+        "When",
+        "Where",
+        "Why",
+        "How",
+        "What",
+        "Who",
+        "Which",
+        "Whose",
+        "If",
+        "But",
+        "And",
+        "Or",
+        "Nor",
+        "So",
+        "Yet",
+        "Also",
+        "However",
+        "Meanwhile",
+        "Moreover",
+        "Furthermore",
+        "Still",
+        "Then",
+        "Thus",
+        "Therefore",
+        "Although",
+        "Though",
+        "Because",
+        "Despite",
+        "Under",
+        "Over",
+        "Meantime",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Earlier",
+        "Later",
+        "Last",
+        "Next",
+        "New",
+        "Here",
+        "There",
+        "Now",
+        "Not",
+        "No",
+        "Yes",
+        "Sources",
+        "Officials",
+        "Reporting",
+        "Additional",
+        "Editing",
+        "Read",
+        "More",
+        "Photo",
+        "Video",
+        "Updated",
+        "Breaking",
+        "Analysis",
+    ]
+)
+DAYS = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)  # fmt: skip
+MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+)
+
+# Lowercase nouns that, after a demonym, name an institution ("the South Korean military").
+INSTITUTION_NOUNS = {
+    "military": "military",
+    "army": "military",
+    "armed forces": "military",
+    "navy": "navy",
+    "air force": "air force",
+    "government": "government",
+    "police": "police",
+    "parliament": "parliament",
+    "foreign ministry": "foreign ministry",
+    "defense ministry": "military",
+    "defence ministry": "military",
+    "coast guard": "coast guard",
+}
+# Capitalized institution names that refer to the same body as a demonym's military.
+MILITARY_SYNONYMS = frozenset(
+    {
+        "defense ministry",
+        "defence ministry",
+        "ministry of defense",
+        "ministry of defence",
+        "joint chiefs of staff",
+        "armed forces",
+        "army",
+        "military",
+    }
+)

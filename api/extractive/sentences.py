@@ -1,0 +1,99 @@
+"""Sentences and word tokens with their character offsets into the article text as received."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from api.schemas import Article
+
+# Words that end in a period without ending the sentence ("Mr. Kim", "Gen. Park", "Nov. 4").
+ABBREVIATIONS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+        "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs",
+        "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "approx", "est", "fig", "mt", "ft", "rev", "hon", "dept", "univ", "u.s", "u.k",
+        "u.n", "e.g", "i.e", "a.m", "p.m",
+    }
+)  # fmt: skip
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[a-z0-9]+")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``article_text[start:end] == text``; ``index`` counts from 0 per article."""
+
+    article: str
+    article_order: int
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def offset(self, local: int) -> int:
+        """An offset inside ``text`` as an offset into the article."""
+        return self.start + local
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article and its sentences."""
+
+    article: Article
+    order: int
+    sentences: tuple[Sentence, ...]
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    match = _WORD_BEFORE.search(text)
+    if match is None:
+        return False
+    word = match.group(1).lower().lstrip(".")
+    # A single capital letter is an initial ("Kim J. Un") and a dotted acronym is not an ending.
+    return word in ABBREVIATIONS or len(word) == 1 or ("." in word and len(word) <= 5)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed; never splits after "Mr." or "U.S."."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        if match.group().startswith(".") and _ends_with_abbreviation(
+            text[start : match.start() + 1]
+        ):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed: list[tuple[int, int]] = []
+    for begin, finish in spans:
+        chunk = text[begin:finish]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            trimmed.append((begin + lead, begin + lead + len(stripped)))
+    return trimmed
+
+
+def split_sentences(article: Article, order: int) -> Document:
+    """The article cut into sentences with offsets into its text."""
+    sentences = tuple(
+        Sentence(article.id, order, index, start, end, article.text[start:end])
+        for index, (start, end) in enumerate(sentence_spans(article.text))
+    )
+    return Document(article, order, sentences)
+
+
+def split_documents(articles: Sequence[Article]) -> list[Document]:
+    return [split_sentences(article, order) for order, article in enumerate(articles)]
+
+
+def words_of(text: str) -> list[str]:
+    """Lowercased alphanumeric words, for similarity and ranking."""
+    return _WORD.findall(text.lower())
