@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -137,7 +138,8 @@ def api_key_guard(keys: set[str]) -> Any:
                 "An API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'.",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        if given not in keys:
+        # Constant-time comparison, so response timing does not leak a key's prefix.
+        if not any(hmac.compare_digest(given, key) for key in keys):
             raise PermissionDeniedException("This API key is not accepted.")
 
     return guard

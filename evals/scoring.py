@@ -246,10 +246,33 @@ def who_scores(predicted: Sequence[Actor], gold: Sequence[GoldActor]) -> dict[st
     return {"who_precision": precision, "who_recall": recall, "who_f1": f1}
 
 
-def number_matches(predicted: NumberFact, gold: GoldNumber) -> bool:
-    """Equal values, and the unit or the description shares a content word."""
+def scaled_values(value: float, unit: str | None) -> set[float]:
+    """A value as written and with the scale words of its unit applied: (150, "billion dollars")
+    is also 150e9, so both conventions for "$150 billion" compare equal."""
+    values = {value}
+    for word in normalise_text(unit or "").split():
+        if word in _SCALES:
+            value *= _SCALES[word]
+            values.add(value)
+    return values
+
+
+def values_equal(predicted: NumberFact, gold: GoldNumber) -> bool:
+    """Equal values once the scale words of either unit are applied ("150" + "billion" == 150e9)."""
     gold_value = parse_number_value(gold.value)
-    if gold_value is None or not math.isclose(float(predicted.value), gold_value, rel_tol=1e-9):
+    if gold_value is None:
+        return False
+    return any(
+        math.isclose(p, g, rel_tol=1e-9)
+        for p in scaled_values(float(predicted.value), predicted.unit)
+        for g in scaled_values(gold_value, gold.unit)
+    )
+
+
+def number_matches(predicted: NumberFact, gold: GoldNumber) -> bool:
+    """Equal values (scale words normalised), and the unit or the description shares a content
+    word."""
+    if not values_equal(predicted, gold):
         return False
     predicted_words = content_words(f"{predicted.unit or ''} {predicted.describes}")
     gold_words = content_words(f"{gold.unit or ''} {gold.describes}")

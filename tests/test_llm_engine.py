@@ -122,7 +122,13 @@ async def test_auto_mode_falls_back_to_json_object_once_and_remembers(
         "json_object",
     ]
     fallback = llm_stub.requests[1]
-    assert fallback["response_format"]["schema"]["title"] == "brief"
+    schema = fallback["response_format"]["schema"]
+    assert schema["title"] == "brief"
+    # Constrained decoding on local servers must end: lists and strings are bounded.
+    assert schema["properties"]["who"]["maxItems"] == 25
+    assert schema["properties"]["headline"]["maxLength"] == 400
+    strict = llm_stub.requests[0]["response_format"]["json_schema"]["schema"]
+    assert "maxLength" not in str(strict)  # OpenAI's strict mode rejects it
     # Without enforced schemas the model reads the schema in the instructions.
     assert "The JSON Schema of your answer" in fallback["messages"][0]["content"]
 

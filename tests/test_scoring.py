@@ -254,3 +254,22 @@ def test_gold_story_resolves_paths_relative_to_repo_root(tmp_path: Path) -> None
     assert [(a.id, a.text) for a in articles] == [("a1", "Body text."), ("a2", "Inline.")]
     assert articles[0].published_at is not None
     assert articles[0].published_at.year == 2022
+
+
+def test_number_values_match_after_scale_words_both_ways() -> None:
+    gold = story(
+        numbers=[
+            {"value": 150, "unit": "billion dollars", "describes": "foreign debt"},
+            {"value": 1_500_000, "unit": "dollars", "describes": "damage bill"},
+        ]
+    )
+    predicted = brief(
+        numbers=[
+            NumberFact(value=150_000_000_000, unit="USD", describes="the foreign debt"),
+            NumberFact(value=1.5, unit="million dollars", describes="damage bill"),
+            NumberFact(value=150, unit="people", describes="arrested"),
+        ]
+    )
+    scores = score_story(predicted, gold)
+    assert scores["numbers_recall"] == 1.0
+    assert scores["numbers_precision"] == pytest.approx(2 / 3)

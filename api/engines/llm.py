@@ -140,6 +140,12 @@ class LLMEngine:
             max_items=max_items,
         )
 
+    def _fits(self, messages: list[dict[str, str]], budget: Budget, sampling: Sampling) -> bool:
+        """Whether a brief call fits the context, counted as it will be sent (the schema too,
+        in json_object mode)."""
+        sent = self.chat.messages_for(messages, ModelBrief, max_items=sampling.max_items)
+        return budget.fits(sent, self.chat.model)
+
     async def summarize(self, request: SummaryRequest) -> Brief:
         prompt = self.prompt_for(request)
         sampling = self._sampling(prompt, request.options.max_items)
@@ -152,7 +158,7 @@ class LLMEngine:
             max_summary_sentences=options.max_summary_sentences,
         )
         usages: list[Usage] = []
-        if budget.fits(self.chat.messages_for(messages, ModelBrief), self.chat.model):
+        if self._fits(messages, budget, sampling):
             async with self.semaphore:
                 completion = await self.chat.complete(messages, ModelBrief, sampling)
             usages.append(completion.usage)
@@ -201,9 +207,7 @@ class LLMEngine:
                 max_items=request.options.max_items,
                 max_summary_sentences=request.options.max_summary_sentences,
             )
-            if keep == 1 or budget.fits(
-                self.chat.messages_for(messages, ModelBrief), self.chat.model
-            ):
+            if keep == 1 or self._fits(messages, budget, sampling):
                 break
             longest = max(
                 max(len(e.notes.who), len(e.notes.what), len(e.notes.stance), len(e.notes.numbers))

@@ -14,10 +14,11 @@ from api.extractive.disagreements import Conflict, find_conflicts
 from api.extractive.events import cluster_events, describe_event, when_of, where_of
 from api.extractive.numbers import NumberGroup, find_numbers, group_numbers, majority_qualifier
 from api.extractive.sentences import Sentence, split_documents
-from api.extractive.stance import StanceFinding, find_stances
+from api.extractive.stance import StanceFinding, find_stances, stances_by_actor
 from api.extractive.summary import headline_from, rank_sentences, select_summary
 from api.schemas import (
     Actor,
+    ActorType,
     Article,
     Brief,
     Claim,
@@ -31,7 +32,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "1"
+EXTRACTIVE_VERSION = "2"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -77,6 +78,20 @@ def actor_of(entity: Entity) -> Actor:
     )
 
 
+def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
+    """Drop passing names: an actor named once, without a role or a full personal name, that
+    takes no position is usually a place, a law or a source rather than someone in the story."""
+    return [
+        entity
+        for entity in entities
+        if len(entity.mentions) > 1
+        or entity.known
+        or entity.role
+        or entity.name in speakers
+        or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)
+    ]
+
+
 def number_of(group: NumberGroup) -> NumberFact:
     first = group.mentions[0]
     articles: list[str] = []
@@ -95,27 +110,21 @@ def number_of(group: NumberGroup) -> NumberFact:
 
 
 def stances_of(findings: Sequence[StanceFinding]) -> list[Stance]:
-    """One stance per actor and polarity; the first finding speaks, the others add evidence."""
-    merged: dict[tuple[str, str], tuple[StanceFinding, list[Evidence]]] = {}
-    for finding in findings:
-        key = (finding.entity.name, finding.polarity.value)
-        span = evidence_for(finding.sentence, finding.start, finding.end)
-        if key not in merged:
-            merged[key] = (finding, [span])
-        elif span not in merged[key][1]:
-            merged[key][1].append(span)
+    """One stance per actor: the polarity its findings add up to, every finding's span kept."""
     stances = []
-    for finding, spans in merged.values():
-        quote = finding.quote or next(
-            (f.quote for f in findings if f.entity is finding.entity and f.quote), None
-        )
+    for stance in stances_by_actor(findings):
+        spans: list[Evidence] = []
+        for finding in stance.findings:
+            span = evidence_for(finding.sentence, finding.start, finding.end)
+            if span not in spans:
+                spans.append(span)
         stances.append(
             Stance(
-                actor=finding.entity.name,
-                target=finding.target,
-                polarity=finding.polarity,
-                position=finding.position,
-                quote=quote,
+                actor=stance.entity.name,
+                target=stance.target,
+                polarity=stance.polarity,
+                position=stance.position,
+                quote=stance.quote,
                 evidence=_capped(spans),
             )
         )
@@ -169,6 +178,7 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     groups = group_numbers(find_numbers(documents))
     groups.sort(key=lambda g: (-len({m.sentence.article for m in g.mentions}), -len(g.mentions)))
     findings = find_stances(documents, entities)
+    entities = prune_actors(entities, {finding.entity.name for finding in findings})
     ranked = rank_sentences(documents, _salience(entities, groups))
 
     summary_sentences = select_summary(ranked, options.max_summary_sentences)

@@ -18,6 +18,7 @@ from api.extractive.gazetteer import (
     COMMON_CAPITALIZED,
     DAYS,
     GROUP_CUES,
+    GROUP_NOUNS,
     INSTITUTION_NOUNS,
     KNOWN_ACTORS,
     LOWERCASE_TITLES,
@@ -25,6 +26,7 @@ from api.extractive.gazetteer import (
     MONTHS,
     ORG_CUES,
     PLACE_CUES,
+    PLACE_PREFIXES,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
     KnownActor,
@@ -59,6 +61,11 @@ _ROLE_STOPS = frozenset(
         "who",
         "which",
     ]
+)
+# Words after a group noun that make it the subject of a clause ("police say", "troops have").
+_SUBJECT_VERBS = frozenset(
+    {"say", "says", "said", "have", "has", "had", "are", "were", "was", "is", "will", "would"}
+    | {"arrested", "fired", "killed", "opened", "believe", "believed", "found", "told"}
 )
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _MAX_ALIAS_TOKENS = 6
@@ -143,6 +150,11 @@ class Entity:
             if mention.sentence.article not in ordered:
                 ordered.append(mention.sentence.article)
         return ordered
+
+    @property
+    def known(self) -> bool:
+        """A country or organization from the gazetteer."""
+        return any(m.key.startswith("known:") and not m.in_role for m in self.mentions)
 
     @property
     def importance(self) -> float:
@@ -295,6 +307,7 @@ class _SentenceReader:
 
     def read(self) -> None:
         self._read_institutions()
+        self._read_groups()
         first_word = self.first_word_index()
         for run_start, run_end in capitalized_runs(self.tokens):
             for piece_start, end in _split_at_calendar_words(self.tokens, run_start, run_end):
@@ -307,6 +320,30 @@ class _SentenceReader:
                     start += 1
                 if start < end:
                     self._read_run(start, end)
+
+    def _read_groups(self) -> None:
+        """ "police said", "the gunman fired", "Illawarra police have": a common noun for a group
+        or a role that is the subject of a verb; a capitalized word before it is kept."""
+        for index, token in enumerate(self.tokens[:-1]):
+            if token.lower not in GROUP_NOUNS or token.is_capitalized:
+                continue
+            following = self.tokens[index + 1].lower
+            if not (following in _SUBJECT_VERBS or following.endswith("ed")):
+                continue
+            start = index
+            previous = self.tokens[index - 1] if index > 0 else None
+            if (
+                previous is not None
+                and previous.is_capitalized
+                and previous.is_word
+                and not _is_common_word(
+                    previous, index - 1 == self.first_word_index(), self.vocabulary
+                )
+                and not previous.possessive
+            ):
+                start = index - 1
+            mention = self.mention(start, index + 1, ActorType.GROUP, f"group:{token.lower}")
+            self.mentions.append(mention)
 
     def _read_institutions(self) -> None:
         """ "the South Korean military": a demonym (or country) before an institution noun."""
@@ -348,7 +385,7 @@ class _SentenceReader:
         if any(text in ORG_CUES for text in texts[1:]):
             self._add_organization(start, end, texts)
             return
-        if texts[-1] in PLACE_CUES and len(texts) > 1:
+        if len(texts) > 1 and (texts[-1] in PLACE_CUES or texts[0] in PLACE_PREFIXES):
             return
         self._read_names_and_known(start, end)
 
@@ -516,12 +553,19 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
         groups.setdefault(mention.key, []).append(mention)
     _merge_people_groups(groups)
     _merge_organization_groups(groups)
+    orphans: dict[str, list[Mention]] = {}
     for single in singles:
         target = _group_for_single(single, groups)
         if target is not None:
             groups[target].append(single)
         elif single.canonical == "speaker":
             groups.setdefault(single.key, []).append(single)
+        elif single.key == "acronym":
+            orphans.setdefault(f"org:{_name_key(single.surface)}", []).append(single)
+    # An acronym no full name explains ("HIH") is an organization when the story repeats it.
+    for key, group in orphans.items():
+        if len(group) > 1:
+            groups.setdefault(key, []).extend(group)
     entities = [_entity_of(key, group) for key, group in groups.items()]
     return sorted(entities, key=lambda e: (-e.importance, _first_position(e)))
 

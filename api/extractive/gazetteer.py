@@ -283,8 +283,29 @@ PLACE_CUES = frozenset(
         "Hills",
         "Base",
         "Camp",
+        "Tower",
+        "Towers",
+        "Centre",
+        "Center",
+        "Highway",
+        "Dam",
+        "Heights",
+        "Cove",
+        "Gully",
+        "Cape",
+        "Basin",
+        "Beach",
+        "Creek",
+        "Forest",
+        "Act",
+        "Trophy",
+        "Race",
+        "Cup",
+        "Summit",
     ]
 )
+# Words that start a place name ("Mount Kembla", "Lake Eyre").
+PLACE_PREFIXES = frozenset({"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old"})
 
 # Titles before a person's name ("US Defense Secretary Lloyd Austin", "Gen. Park").
 TITLES = frozenset(
@@ -332,6 +353,7 @@ TITLES = frozenset(
         "Chairwoman",
         "Chair",
         "Chief",
+        "Executive",
         "Spokesman",
         "Spokeswoman",
         "Spokesperson",
@@ -641,4 +663,34 @@ MILITARY_SYNONYMS = frozenset(
         "army",
         "military",
     }
+)
+
+# Common nouns for groups and roles that act in news stories ("police said", "the gunman fired").
+GROUP_NOUNS = frozenset(
+    [
+        "police",
+        "firefighters",
+        "rebels",
+        "protesters",
+        "protestors",
+        "troops",
+        "soldiers",
+        "gunman",
+        "gunmen",
+        "militants",
+        "detainees",
+        "pirates",
+        "hijackers",
+        "demonstrators",
+        "rioters",
+        "investigators",
+        "prosecutors",
+        "workers",
+        "unions",
+        "residents",
+        "villagers",
+        "refugees",
+        "guerrillas",
+        "fighters",
+    ]
 )

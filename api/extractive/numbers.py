@@ -352,7 +352,23 @@ def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
             mention = _as_range_end(mention, Qualifier.UP_TO, mention.unit)
         previous_end = match.end()
         found.append(mention)
-    return [m for m in found if m.unit or m.qualifier is not Qualifier.EXACT]
+    return [m for m in found if (m.unit or m.qualifier is not Qualifier.EXACT) and is_a_count(m)]
+
+
+_FRACTIONS = re.compile(r"-(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?)$")
+_NOT_COUNTED = frozenset({"other", "others", "another"})
+
+
+def is_a_count(mention: NumberMention) -> bool:
+    """Not a fraction ("two-thirds"), not "seven others", and not a small number the story
+    already introduced ("the two countries", "the three men")."""
+    if _FRACTIONS.search(mention.phrase.split()[0].lower()):
+        return False
+    if mention.unit and mention.unit.split()[0].lower() in _NOT_COUNTED:
+        return False
+    before = mention.sentence.text[: mention.start].split()
+    definite = bool(before) and before[-1].lower() == "the"
+    return not (definite and mention.value < 10 and not mention.is_year)
 
 
 def _as_range_end(mention: NumberMention, qualifier: Qualifier, unit: str | None) -> NumberMention:

@@ -11,28 +11,38 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from api.extractive.actors import Entity, Mention
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
     NEGATIVE_WORDS,
+    NEGATORS,
     POSITIVE_WORDS,
     STANCE_PHRASES,
     STANCE_VERBS,
 )
-from api.schemas import Polarity
+from api.schemas import ActorType, Polarity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
-_CONTRAST = frozenset({"but", "however", "although", "though", "yet"})
 _PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other"}
-_AUXILIARIES = frozenset({"had", "has", "have", "would", "will", "also", "later", "then", "was"})
+_AUXILIARIES = frozenset(
+    {"had", "has", "have", "would", "will", "also", "later", "then", "was", "is", "earlier"}
+)
+# Words that may follow a subject before its verb ("Howard has said", "Qantas also says").
+_SUBJECT_FOLLOWERS = _AUXILIARIES | frozenset(
+    {"says", "said", "today", "yesterday", "now", "still", "however", "who", "which", "does"}
+    | {"did", "do", "could", "can", "may", "might", "must", "should", "not", "never", "are"}
+)
 _COMPLEMENT_WORDS = 25
+# Both sides at least this strong, the weaker at least this share of the stronger: mixed.
+MIXED_MINIMUM = 2.0
+MIXED_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +67,8 @@ class StanceFinding:
     sentence: Sentence
     start: int
     end: int
+    support: float = 0.0
+    oppose: float = 0.0
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -86,20 +98,59 @@ def complement_of(text: str, trigger: Trigger) -> str:
     return re.sub(r"^(?:that|to|of)\s+", "", complement)
 
 
+def _negated(words: Sequence[str], index: int) -> bool:
+    """A negator among the three words before ``words[index]`` ("not", "never", "didn't")."""
+    return any(w in NEGATORS or w.endswith("n't") for w in words[max(0, index - 3) : index])
+
+
+def content_scores(content: str) -> tuple[float, float]:
+    """(support, oppose) carried by the words of what was said; a negated word counts for the
+    other side ("not acceptable", "would not support")."""
+    words = [w.lower().replace("’", "'").strip("'") for w in _WORD.findall(content)]
+    support = oppose = 0.0
+    for index, word in enumerate(words):
+        positive = word in POSITIVE_WORDS
+        negative = word in NEGATIVE_WORDS
+        if not (positive or negative):
+            continue
+        if _negated(words, index):
+            positive, negative = negative, positive
+        support += positive
+        oppose += negative
+    return support, oppose
+
+
+def trigger_scores(text: str, trigger: Trigger, content: str) -> tuple[float, float]:
+    """(support, oppose) of one reported stance: a stance verb weighs two, flipped when negated
+    ("did not support"); the words of the content add one each."""
+    support, oppose = content_scores(content)
+    if trigger.polarity is Polarity.NEUTRAL:
+        return support, oppose
+    before = [w.lower().replace("’", "'") for w in _WORD.findall(text[: trigger.start])]
+    verb_supports = trigger.polarity is Polarity.SUPPORT
+    if _negated([*before, trigger.word], len(before)):
+        verb_supports = not verb_supports
+    return (support + 2.0, oppose) if verb_supports else (support, oppose + 2.0)
+
+
+def polarity_from_scores(support: float, oppose: float) -> Polarity:
+    """Support or oppose by the larger side (oppose on a weak tie); mixed when both sides are
+    close and substantial."""
+    if support == oppose == 0:
+        return Polarity.NEUTRAL
+    if min(support, oppose) >= MIXED_MINIMUM and min(support, oppose) >= MIXED_SHARE * max(
+        support, oppose
+    ):
+        return Polarity.MIXED
+    # A weak tie leans to oppose: a reported objection outweighs a passing positive word.
+    return Polarity.SUPPORT if support > oppose else Polarity.OPPOSE
+
+
 def polarity_of(trigger: Trigger, complement: str) -> Polarity:
     """The verb's polarity, or for a neutral verb the one its complement's words carry."""
     if trigger.polarity is not Polarity.NEUTRAL:
         return trigger.polarity
-    words = {w.lower().strip("’'") for w in _WORD.findall(complement)}
-    negative = bool(words & NEGATIVE_WORDS)
-    positive = bool(words & POSITIVE_WORDS)
-    if negative and positive and words & _CONTRAST:
-        return Polarity.MIXED
-    if negative:
-        return Polarity.OPPOSE
-    if positive:
-        return Polarity.SUPPORT
-    return Polarity.NEUTRAL
+    return polarity_from_scores(*content_scores(complement))
 
 
 def _coordinated_group(
@@ -141,13 +192,29 @@ def _clause_start(text: str, position: int) -> int:
     return breaks[-1] if breaks else 0
 
 
+def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
+    """ "British man accused", "Indian authorities have": the name modifies a noun after it, so
+    the noun, not the name, is the subject."""
+    rest = text[mention.end : trigger.start]
+    match = re.match(r"\s+([a-z][a-z'’-]*)", rest)
+    return match is not None and match.group(1) not in _SUBJECT_FOLLOWERS
+
+
+def _appositive_gap(between: str) -> bool:
+    """ ", who lost his son in the disaster, says": one comma-enclosed phrase before the verb."""
+    return bool(re.fullmatch(r"\s*,[^,;:\"“”]{1,120},\s*", between))
+
+
 def holders_of(
     sentence: Sentence,
     trigger: Trigger,
     mentions: Sequence[tuple[Mention, Entity]],
     previous_holders: Sequence[tuple[Mention, Entity]],
+    last_speakers: Mapping[str, Entity] | None = None,
 ) -> list[tuple[Mention, Entity]]:
-    """The actors whose stance the trigger reports."""
+    """The actors whose stance the trigger reports: named subjects (coordinated, listed after a
+    colon, behind an appositive), the source of "according to", or for a pronoun the actor of
+    the clause before or the last speaker of that kind in the article."""
     text = sentence.text
     subjects = [pair for pair in mentions if not pair[0].in_role]
     listed = _colon_list(text, subjects, trigger.end)
@@ -161,20 +228,39 @@ def holders_of(
             return _coordinated_group(text, sources, 0)[:1] + sources[1:]
         after = [p for p in subjects if p[0].start > end]
         return _coordinated_group(text, after, _leading_group_end(text, after)) if after else []
-    clause_start = _clause_start(text, trigger.start)
-    before = [p for p in subjects if clause_start <= p[0].start and p[0].end <= trigger.start]
-    if before:
-        nearest = before[-1]
-        between = text[nearest[0].end : trigger.start]
-        if len(between.split()) <= 6:
-            return _coordinated_group(text, before, len(before) - 1)
     pronoun = _pronoun_before(text, trigger.start)
+    clause_start = _clause_start(text, trigger.start)
+    before = [p for p in subjects if p[0].end <= trigger.start]
+    in_clause = [p for p in before if clause_start <= p[0].start]
+    if in_clause and pronoun is None:
+        nearest = in_clause[-1]
+        between = text[nearest[0].end : trigger.start]
+        if len(between.split()) <= 6 and not _is_modifier(text, nearest[0], trigger):
+            return _coordinated_group(text, in_clause, len(in_clause) - 1)
+    if before and pronoun is None:
+        nearest = before[-1]
+        if _appositive_gap(text[nearest[0].end : trigger.start]):
+            return _coordinated_group(text, before, len(before) - 1)
     if pronoun is not None:
         if previous_holders:
             return list(previous_holders)
+        speaker = (last_speakers or {}).get(_PRONOUNS[pronoun])
+        if speaker is not None:
+            return [(_pronoun_mention(sentence, text, trigger, speaker), speaker)]
         return []
     after_verb = [p for p in subjects if trigger.end <= p[0].start <= trigger.end + 2]
     return after_verb[:1]
+
+
+def _pronoun_mention(sentence: Sentence, text: str, trigger: Trigger, entity: Entity) -> Mention:
+    """A stand-in mention for "he said": the pronoun's span, pointing at the earlier speaker."""
+    words = list(re.finditer(r"\S+", text[: trigger.start]))
+    pronoun = next(
+        (w for w in reversed(words) if w.group().lower() in _PRONOUNS), words[-1] if words else None
+    )
+    start, end = (pronoun.start(), pronoun.end()) if pronoun else (trigger.start, trigger.end)
+    first = entity.mentions[0]
+    return Mention(sentence, start, end, text[start:end], first.type, first.key)
 
 
 def _leading_group_end(text: str, mentions: Sequence[tuple[Mention, Entity]]) -> int:
@@ -225,16 +311,27 @@ def _target_of(
     return " ".join(words[:6])
 
 
+def _quoted_before(text: str, position: int) -> str:
+    """The quoted words that open a sentence before its reporting verb ('"...," he said')."""
+    head = text[:position]
+    match = re.match(r"\s*[\"“](.+)[\"”]", head)
+    return match.group(1) if match else ""
+
+
 def stances_in_sentence(
-    sentence: Sentence, mentions: Sequence[tuple[Mention, Entity]]
+    sentence: Sentence,
+    mentions: Sequence[tuple[Mention, Entity]],
+    previous_text: str = "",
+    last_speakers: Mapping[str, Entity] | None = None,
 ) -> list[StanceFinding]:
-    """Every (actor, polarity) that the sentence's stance verbs report."""
+    """Every (actor, polarity) that the sentence's stance verbs report. A bare attribution
+    ("Mr Peel said.") reports the sentence before it."""
     findings: list[StanceFinding] = []
     previous: list[tuple[Mention, Entity]] = []
     quote = quote_in(sentence.text)
     triggers = find_triggers(sentence.text)
     for trigger in triggers:
-        holders = holders_of(sentence, trigger, mentions, previous)
+        holders = holders_of(sentence, trigger, mentions, previous, last_speakers)
         if not holders:
             continue
         if trigger.word == "according" and holders[0][0].start > trigger.end:
@@ -247,7 +344,11 @@ def stances_in_sentence(
         if trigger.word == "according":
             complement = sentence.text[sentence.text.find(",", trigger.end) + 1 :].strip(" .")
             position = complement
-        polarity = polarity_of(trigger, complement)
+        content = f"{_quoted_before(sentence.text, trigger.start)} {complement}"
+        if not complement and not content.strip():
+            content = previous_text
+        support, oppose = trigger_scores(sentence.text, trigger, content)
+        polarity = polarity_from_scores(support, oppose)
         holders_end = max(pair[0].end for pair in holders)
         target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
         start = min(trigger.start, holders[0][0].start)
@@ -263,6 +364,8 @@ def stances_in_sentence(
                     sentence,
                     start,
                     end,
+                    support,
+                    oppose,
                 )
             )
     return findings
@@ -283,12 +386,50 @@ def mentions_by_sentence(
 
 
 def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> list[StanceFinding]:
-    """All stance findings of the story, in reading order."""
+    """All stance findings of the story, in reading order; "he said" goes to the article's last
+    person who spoke, "it said" to its last organization or country."""
     table = mentions_by_sentence(entities)
     findings: list[StanceFinding] = []
     for document in documents:
+        last_speakers: dict[str, Entity] = {}
+        previous_text = ""
         for sentence in document.sentences:
             mentions = table.get((sentence.article, sentence.index), [])
-            if mentions:
-                findings.extend(stances_in_sentence(sentence, mentions))
+            found = stances_in_sentence(sentence, mentions, previous_text, last_speakers)
+            for finding in found:
+                kind = "person" if finding.entity.type is ActorType.PERSON else "other"
+                last_speakers[kind] = finding.entity
+            findings.extend(found)
+            previous_text = sentence.text
     return findings
+
+
+@dataclass(frozen=True, slots=True)
+class ActorStance:
+    """One actor's overall stance: the polarity its findings add up to, with all their spans."""
+
+    entity: Entity
+    polarity: Polarity
+    target: str
+    position: str
+    quote: str | None
+    findings: tuple[StanceFinding, ...]
+
+
+def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
+    """One stance per actor: support and oppose summed over everything it is reported to say;
+    the strongest finding gives the target and the position."""
+    grouped: dict[str, list[StanceFinding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.entity.name, []).append(finding)
+    stances = []
+    for group in grouped.values():
+        support = sum(f.support for f in group)
+        oppose = sum(f.oppose for f in group)
+        polarity = polarity_from_scores(support, oppose)
+        lead = max(group, key=lambda f: (f.support + f.oppose, -group.index(f)))
+        quote = lead.quote or next((f.quote for f in group if f.quote), None)
+        stances.append(
+            ActorStance(lead.entity, polarity, lead.target, lead.position, quote, tuple(group))
+        )
+    return stances

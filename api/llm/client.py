@@ -34,6 +34,9 @@ T = TypeVar("T", bound=BaseModel)
 # (llama.cpp: "Input should be 'text' or 'json_object'" at loc response_format.type).
 _FORMAT_COMPLAINTS = ("response_format", "json_schema")
 MAX_ERROR_CHARS = 2_000
+# In json_object mode (local servers) strings are bounded so constrained decoding always ends; a
+# quote is one clause or sentence, well under this.
+JSON_OBJECT_MAX_STRING_CHARS = 400
 
 
 def build_sdk_client(
@@ -137,13 +140,17 @@ class StructuredChat:
     def _response_format(
         self, output: type[BaseModel], mode: OutputMode, max_items: int | None
     ) -> dict[str, Any]:
-        schema = output_json_schema(output, max_items)
-        name = str(output.model_config.get("title") or output.__name__)
         if mode == "json_schema":
+            name = str(output.model_config.get("title") or output.__name__)
             return {
                 "type": "json_schema",
-                "json_schema": {"name": name, "schema": schema, "strict": True},
+                "json_schema": {
+                    "name": name,
+                    "schema": output_json_schema(output, max_items),
+                    "strict": True,
+                },
             }
+        schema = output_json_schema(output, max_items, JSON_OBJECT_MAX_STRING_CHARS)
         # Not OpenAI's shape, but llama.cpp, vLLM and others constrain decoding with it, and
         # OpenAI ignores the extra key; pydantic validation checks the answer either way.
         return {"type": "json_object", "schema": schema}
@@ -159,7 +166,10 @@ class StructuredChat:
         if (mode or self.mode) == "json_schema":
             return messages
         # Without enforced schemas the model must read the schema; it goes with the rules.
-        schema = json.dumps(output_json_schema(output, max_items), separators=(",", ":"))
+        schema = json.dumps(
+            output_json_schema(output, max_items, JSON_OBJECT_MAX_STRING_CHARS),
+            separators=(",", ":"),
+        )
         first, *rest = messages
         return [
             {

@@ -141,7 +141,7 @@ class Extractor:
         # What the template and schema add around the article text, measured on an empty one.
         empty = {"id": "x", "title": None, "source": None, "text": ""}
         frame = self.chat.messages_for(
-            prompt.render(article=empty, max_items=max_items), ArticleNotes
+            prompt.render(article=empty, max_items=max_items), ArticleNotes, max_items=max_items
         )
         room = max(budget.prompt_tokens - count_message_tokens(frame, self.chat.model), 256)
         jobs = []

@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas import ActorType, Polarity, Qualifier
 
-MAX_QUOTES = 3  # per item: enough to support it, few enough to keep answers short
+# Per item: enough quotes to support it, few enough to keep answers short. Schema-only bounds
+# (``json_schema_extra``): the decoder honours them; validation does not reject a longer list.
+MAX_QUOTES = 3
 
 
 class _Output(BaseModel):
@@ -33,7 +35,9 @@ class ActorItem(_Output):
     name: str
     type: ActorType
     role: str | None = Field(description="Their role in this story, in a few words.")
-    aliases: list[str] = Field(max_length=5, description="Other names the articles use for them.")
+    aliases: list[str] = Field(
+        json_schema_extra={"maxItems": 5}, description="Other names the articles use for them."
+    )
     evidence: list[Quote] = Field(
         max_length=MAX_QUOTES, description="At least one quote that mentions them."
     )
@@ -96,10 +100,14 @@ class ArticleNotes(_Output):
 OUTPUT_SCHEMAS: dict[str, type[_Output]] = {"brief-v1": ModelBrief, "notes-v1": ArticleNotes}
 
 
-def output_json_schema(model: type[BaseModel], max_items: int | None = None) -> dict[str, Any]:
+def output_json_schema(
+    model: type[BaseModel], max_items: int | None = None, max_string_chars: int | None = None
+) -> dict[str, Any]:
     """The JSON Schema of ``model`` with ``$ref`` inlined, its top-level lists capped at
-    ``max_items`` (constrained decoding then cannot run on listing items until the token limit,
-    which small models otherwise do).
+    ``max_items`` and, if given, its strings at ``max_string_chars`` (the summary at four times
+    that). Constrained decoding then cannot run on until the token limit, which small models
+    otherwise do ("Black Black Black ..."). OpenAI's strict mode rejects ``maxLength``, so the
+    client only bounds strings in json_object mode.
 
     OpenAI accepts ``$defs``, but llama.cpp's grammar converter and several other servers handle
     a self-contained schema more reliably, and this schema has no recursion to need references.
@@ -122,4 +130,20 @@ def output_json_schema(model: type[BaseModel], max_items: int | None = None) -> 
         for prop in result.get("properties", {}).values():
             if prop.get("type") == "array":
                 prop["maxItems"] = max_items
+    if max_string_chars is not None:
+        _bound_strings(result, max_string_chars)
+        summary = result.get("properties", {}).get("summary")
+        if summary is not None:
+            summary["maxLength"] = max_string_chars * 4
     return result
+
+
+def _bound_strings(node: Any, limit: int) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "enum" not in node:
+            node["maxLength"] = limit
+        for value in node.values():
+            _bound_strings(value, limit)
+    elif isinstance(node, list):
+        for item in node:
+            _bound_strings(item, limit)

@@ -1,0 +1,108 @@
+"""Version 2 of the extractive engine on crafted texts: stances per actor, group actors,
+acronyms, pruning and number filters."""
+
+from __future__ import annotations
+
+from api.extractive import build_brief
+from api.extractive.numbers import numbers_in_sentence
+from api.extractive.sentences import Sentence
+from api.extractive.stance import content_scores, polarity_from_scores
+from api.schemas import Article, Brief, Polarity, SummaryOptions
+
+
+def brief_of(*texts: str) -> Brief:
+    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
+    return build_brief(articles, SummaryOptions())
+
+
+def stances(brief: Brief) -> list[tuple[str, str]]:
+    return [(s.actor, s.polarity.value) for s in brief.stance]
+
+
+def test_negation_flips_a_polarity_word() -> None:
+    assert content_scores("the plan is acceptable") == (0.0, 0.0)
+    assert content_scores("the plan is not unacceptable") == (1.0, 0.0)
+    assert content_scores("he would not support it") == (0.0, 1.0)
+
+
+def test_scores_give_mixed_only_when_both_sides_are_strong() -> None:
+    assert polarity_from_scores(0.0, 0.0) is Polarity.NEUTRAL
+    assert polarity_from_scores(1.0, 1.0) is Polarity.OPPOSE
+    assert polarity_from_scores(3.0, 1.0) is Polarity.SUPPORT
+    assert polarity_from_scores(2.0, 2.0) is Polarity.MIXED
+
+
+def test_negated_stance_verb_is_the_opposite_stance() -> None:
+    brief = brief_of("Senator Jane Roe did not support the bill.")
+    assert stances(brief) == [("Jane Roe", "oppose")]
+
+
+def test_said_takes_polarity_from_what_was_said() -> None:
+    brief = brief_of("Mayor Tom Brink says he is satisfied and relieved with the outcome.")
+    assert stances(brief) == [("Tom Brink", "support")]
+
+
+def test_bare_attribution_reads_the_sentence_before() -> None:
+    brief = brief_of('"The company was greedy and arrogant." Mayor Tom Brink said.')
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_he_said_goes_to_the_last_person_who_spoke() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink says the town will rebuild. "
+        '"The decision was unacceptable and dangerous," he said.'
+    )
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_subject_behind_an_appositive_holds_the_stance() -> None:
+    brief = brief_of(
+        "Jim Carr, who is a former priest, says the explanation is unacceptable. Carr left."
+    )
+    assert stances(brief) == [("Jim Carr", "oppose")]
+
+
+def test_one_stance_per_actor_adds_up_its_findings() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink welcomed the plan. Mayor Tom Brink praised the council. "
+        "Mayor Tom Brink says one detail is a problem."
+    )
+    assert stances(brief) == [("Tom Brink", "support")]
+    assert len(brief.stance[0].evidence) == 3
+
+
+def test_demonym_before_a_noun_is_not_the_speaker() -> None:
+    brief = brief_of("A British man accused of the attack was refused bail.")
+    assert stances(brief) == []
+
+
+def test_group_noun_subject_is_an_actor_with_its_place() -> None:
+    brief = brief_of("Goshen police said the gunman fired at workers. The gunman was killed.")
+    names = {actor.name: actor.aliases for actor in brief.who}
+    assert names == {"gunman": [], "Goshen police": []}
+
+
+def test_repeated_acronym_without_long_form_is_an_organization() -> None:
+    brief = brief_of("HIH collapsed in March. The failure of HIH hurt many builders.")
+    assert [(a.name, a.type.value) for a in brief.who] == [("HIH", "organization")]
+
+
+def test_passing_places_and_laws_are_not_actors() -> None:
+    brief = brief_of(
+        "The fire reached Mount Kembla and the Rialto Towers. "
+        "He may be charged under the Crimes Act."
+    )
+    assert brief.who == []
+
+
+def numbers_of(text: str) -> list[tuple[float, str | None]]:
+    sentence = Sentence("a1", 0, 0, 0, len(text), text)
+    return [(m.value, m.unit) for m in numbers_in_sentence(sentence)]
+
+
+def test_fractions_others_and_the_two_are_not_counts() -> None:
+    assert numbers_of("Fires ring two-thirds of the city.") == []
+    assert numbers_of("It killed 14 Australians and seven others.") == []
+    assert numbers_of("Tension grew between the two countries after 12 soldiers died.") == [
+        (12.0, "soldiers")
+    ]
