@@ -57,14 +57,16 @@ _WORD_NUMBER = (
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])"
     r"(?P<currency>US\$|\$|€|£|¥)?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _WORD_NUMBER + r")"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _WORD_NUMBER
+    + r"|an?(?=\s(?:hundred|thousand|million|billion)\b))"
     r"(?P<scale>\s?(?:hundred|thousand|million|billion|trillion)\b|(?<=\d)(?:bn|m|k)\b)?"
     r"(?P<percent>\s?(?:%|percent\b|per cent\b))?"
     r"(?P<compound>-(?!\d)[a-z]+(?:-[a-z]+)*)?"
     r"(?![\w:])",
     re.IGNORECASE,
 )
-_RANGE_JOINER = re.compile(r"^\s*(?:-|–|to|and)\s*$")
+_RANGE_JOINER = re.compile(r"^\s*(?:-|–|to|and|or)\s*$")
+_YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?\d{4}\b")
 _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
@@ -193,6 +195,7 @@ class NumberMention:
     is_year: bool
     describes: str
     context: frozenset[str]
+    range_high: bool = False
 
     @property
     def unit_head(self) -> str:
@@ -236,6 +239,8 @@ def _is_plural(word: str) -> bool:
 def parse_number(number: str, scale: str | None) -> float | None:
     """ "3,000" -> 3000, "1.5" + "million" -> 1500000, "twenty-three" -> 23, "eighty" -> 80."""
     cleaned = number.replace(",", "").lower()
+    if cleaned in ("a", "an"):
+        cleaned = "1"
     try:
         value = float(cleaned)
     except ValueError:
@@ -333,6 +338,8 @@ def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
             continue
         if _TIME_AFTER.match(text, match.end()):
             continue
+        if _YEAR_SPAN_AFTER.match(text, match.end()) and number.isdigit() and len(number) == 4:
+            continue  # "the 1979-1989 war": a period, not a key year
         if (
             number[0].isdigit()
             and _is_identifier(text, match.start())
@@ -349,7 +356,9 @@ def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
         )
         if is_range:
             found[-1] = _as_range_end(found[-1], Qualifier.AT_LEAST, mention.unit)
-            mention = _as_range_end(mention, Qualifier.UP_TO, mention.unit)
+            mention = dataclasses.replace(
+                _as_range_end(mention, Qualifier.UP_TO, mention.unit), range_high=True
+            )
         previous_end = match.end()
         found.append(mention)
     return [m for m in found if (m.unit or m.qualifier is not Qualifier.EXACT) and is_a_count(m)]

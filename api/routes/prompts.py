@@ -10,6 +10,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
+from api.errors import problem_responses
 from api.prompts import PromptRegistry, registry_for
 from api.settings import Settings
 
@@ -30,6 +31,7 @@ class PromptsController(Controller):
         "/",
         summary="List every prompt version, its labels and content hash",
         dependencies=_DEPENDENCIES,
+        responses=problem_responses(401, 403),
     )
     async def list_prompts(self, prompts: NamedDependency[PromptRegistry]) -> dict[str, Any]:
         return {
@@ -48,6 +50,7 @@ class PromptsController(Controller):
         "/{name:str}/{version:int}",
         summary="One prompt version with its template",
         dependencies=_DEPENDENCIES,
+        responses=problem_responses(401, 403, 404),
     )
     async def get_prompt(
         self,
