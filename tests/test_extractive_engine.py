@@ -30,8 +30,8 @@ def assert_evidence_exact(brief: Brief, texts: dict[str, str]) -> None:
             assert texts[span.article][span.start : span.end] == span.text
 
 
-def test_version_is_two() -> None:
-    assert EXTRACTIVE_VERSION == "2"
+def test_version_is_three() -> None:
+    assert EXTRACTIVE_VERSION == "3"
 
 
 def test_sentences_do_not_split_after_abbreviations() -> None:

@@ -7,12 +7,20 @@ of the text as received (``verified`` only when the slice matches).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from api.extractive.actors import Entity, find_actors
 from api.extractive.disagreements import Conflict, find_conflicts
 from api.extractive.events import cluster_events, describe_event, when_of, where_of
-from api.extractive.numbers import NumberGroup, find_numbers, group_numbers, majority_qualifier
+from api.extractive.gazetteer import TITLES
+from api.extractive.numbers import (
+    NumberGroup,
+    find_numbers,
+    group_numbers,
+    key_numbers,
+    majority_qualifier,
+)
 from api.extractive.sentences import Sentence, split_documents
 from api.extractive.stance import StanceFinding, find_stances, stances_by_actor
 from api.extractive.summary import headline_from, rank_sentences, select_summary
@@ -32,7 +40,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "2"
+EXTRACTIVE_VERSION = "3"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -78,18 +86,57 @@ def actor_of(entity: Entity) -> Actor:
     )
 
 
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ss", "ch", "ic")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|from|to|into|across|at|on|via|through|near|toward|towards|throughout|around)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|into|across|at|near|toward|towards|throughout|around|off|of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def named_only_in_passing(entity: Entity) -> bool:
+    """A country the story names only by its adjective ("Australian laws", "Swiss francs") or as
+    a place things happen in ("fled to Pakistan"), or a name without a role found only after a
+    locative preposition: a description or a setting, not an actor."""
+    if entity.type is ActorType.PERSON and not entity.role and len(entity.name.split()) < 3:
+        # a name only ever found after "in", "at" or "off" is a place ("off Lady Barron")
+        return all(_PLACE_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions)
+    if entity.type is not ActorType.COUNTRY:
+        return False
+    return all(
+        m.in_role
+        or (m.surface != entity.name and m.surface.endswith(_DEMONYM_ENDINGS))
+        or (m.surface == entity.name and _LOCATIVE_BEFORE.search(m.sentence.text[: m.start]))
+        for m in entity.mentions
+    )
+
+
 def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
     """Drop passing names: an actor named once, without a role or a full personal name, that
     takes no position is usually a place, a law or a source rather than someone in the story."""
     return [
         entity
         for entity in entities
-        if len(entity.mentions) > 1
-        or entity.known
-        or entity.role
-        or entity.name in speakers
-        or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)
+        if not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
+        and (
+            len(entity.mentions) > 1
+            or entity.known
+            or entity.role
+            or entity.name in speakers
+            or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)
+        )
     ]
+
+
+def story_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
+    """The actors a brief lists: without countries named only as adjectives or places, nor
+    names found only after "in", "at" or "off" ("Swiss court", "fled to Pakistan")."""
+    return [e for e in entities if not (named_only_in_passing(e) and e.name not in speakers)]
 
 
 def number_of(group: NumberGroup) -> NumberFact:
@@ -175,11 +222,14 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     """The whole brief of a story, from its articles alone."""
     documents = split_documents(articles)
     entities = find_actors(documents)
-    groups = group_numbers(find_numbers(documents))
+    all_groups = group_numbers(find_numbers(documents))
+    groups = key_numbers(all_groups)
     groups.sort(key=lambda g: (-len({m.sentence.article for m in g.mentions}), -len(g.mentions)))
     findings = find_stances(documents, entities)
-    entities = prune_actors(entities, {finding.entity.name for finding in findings})
-    ranked = rank_sentences(documents, _salience(entities, groups))
+    speakers = {finding.entity.name for finding in findings}
+    entities = story_actors(prune_actors(entities, speakers), speakers)
+    # every number read, kept or not, says a sentence carries facts
+    ranked = rank_sentences(documents, _salience(entities, all_groups))
 
     summary_sentences = select_summary(ranked, options.max_summary_sentences)
     summary = " ".join(r.sentence.text for r in summary_sentences)
@@ -191,7 +241,7 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
             key = (mention.sentence.article, mention.sentence.index)
             actor_sentences.setdefault(key, set()).add(index)
     number_sentences = frozenset(
-        (m.sentence.article, m.sentence.index) for g in groups for m in g.mentions
+        (m.sentence.article, m.sentence.index) for g in all_groups for m in g.mentions
     )
     clusters = cluster_events(
         ranked, {k: frozenset(v) for k, v in actor_sentences.items()}, number_sentences

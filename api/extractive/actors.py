@@ -37,6 +37,17 @@ from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
 
 _CONNECTORS = frozenset({"of", "for", "de", "al", "bin", "van", "von", "da", "la", "du", "der"})
+_NAME_PARTICLES = _CONNECTORS - {"of", "for"}
+_STOP_WORDS = frozenset(
+    {
+        "some", "many", "more", "most", "other", "several", "these", "those", "their", "about",
+        "when", "where", "what", "with", "from", "that", "this", "while", "after", "then", "than",
+        "also", "only", "both", "such", "into", "between", "against", "among", "whom",
+        "have", "were", "will", "would", "could", "should", "said", "says", "told",
+    }
+)  # fmt: skip
+_BROADCASTER_PREFIXES = frozenset({"Channel", "Radio"})
+_POST_NOMINALS = frozenset({"QC", "SC", "KC", "MP", "Jr", "Snr", "Jnr"})
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."})
 _ROLE_STOPS = frozenset(
     [
@@ -206,11 +217,15 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             if (token.is_word and token.is_capitalized) or (
                 token.lower in _CONNECTORS | {"the"}
                 and end + 1 < len(tokens)
-                and tokens[end + 1].is_capitalized
-                and tokens[end + 1].is_word
+                and (
+                    (tokens[end + 1].is_capitalized and tokens[end + 1].is_word)
+                    or tokens[end + 1].lower in _CONNECTORS  # "Fernando de la Rua"
+                )
                 and (token.lower != "the" or tokens[end - 1].lower == "of")
             ):
                 end += 1
+            elif token.lower == "and" and _names_an_organization(tokens, end + 1):
+                end += 1  # "Australian Securities and Investments Commission"
             else:
                 break
         while end > start and tokens[end - 1].lower in _CONNECTORS | {"the"}:
@@ -218,6 +233,16 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((start, end))
         index = max(end, index + 1)
     return runs
+
+
+def _names_an_organization(tokens: Sequence[Token], start: int) -> bool:
+    """Capitalized words from ``start`` that end in an organization's cue word ("Commission")."""
+    for token in tokens[start : start + 3]:
+        if not (token.is_word and token.is_capitalized):
+            return False
+        if token.text in ORG_CUES:
+            return True
+    return False
 
 
 def _is_common_word(token: Token, sentence_initial: bool, vocabulary: frozenset[str]) -> bool:
@@ -252,7 +277,33 @@ def _looks_like_name_token(token: Token) -> bool:
         and token.text not in ORG_CUES
         and token.text not in COMMON_CAPITALIZED
         and not _is_title(token.text)
+        and not token.text.startswith(("I'", "I’"))  # "I've", "I'm"
     )
+
+
+def _without_connectors(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The words of a name without the particles inside it ("Osama bin Laden", "de la Rua")."""
+    if len(tokens) < 3 or tokens[0].text in _CONNECTORS or tokens[-1].text in _CONNECTORS:
+        return tokens
+    return [token for token in tokens if token.text not in _NAME_PARTICLES]
+
+
+def _is_group_modifier(token: Token) -> bool:
+    """A lowercase noun that says which group ("maintenance workers", "factory workers"), not a
+    determiner, an adverb or a participle ("the", "heavily", "armed")."""
+    text = token.text
+    return (
+        text.isalpha()
+        and text.islower()
+        and len(text) > 3
+        and text not in _STOP_WORDS
+        and not text.endswith(("ed", "ly", "ing", "s"))
+    )
+
+
+def _is_plural_name(text: str) -> bool:
+    """ "Democrats", "Greens": a capitalized plural that names a party or a group."""
+    return len(text) > 3 and text.isalpha() and text.endswith("s") and not text.endswith("ss")
 
 
 def _is_title(text: str) -> bool:
@@ -313,6 +364,8 @@ class _SentenceReader:
             for piece_start, end in _split_at_calendar_words(self.tokens, run_start, run_end):
                 start = piece_start
                 while start < end and match_known(self.tokens, start) is None:
+                    if self.tokens[start].text in PLACE_PREFIXES and start + 1 < end:
+                        break  # "New South Wales": the prefix belongs to the name
                     if not _is_common_word(
                         self.tokens[start], start == first_word, self.vocabulary
                     ):
@@ -328,10 +381,13 @@ class _SentenceReader:
             if token.lower not in GROUP_NOUNS or token.is_capitalized:
                 continue
             following = self.tokens[index + 1].lower
-            if not (following in _SUBJECT_VERBS or following.endswith("ed")):
+            if not (following in _SUBJECT_VERBS or following.endswith(("ed", "ing"))):
                 continue
             start = index
             previous = self.tokens[index - 1] if index > 0 else None
+            if previous is not None and _is_group_modifier(previous):
+                start = index - 1  # "maintenance workers"
+                previous = self.tokens[index - 2] if index > 1 else None
             if (
                 previous is not None
                 and previous.is_capitalized
@@ -340,8 +396,9 @@ class _SentenceReader:
                     previous, index - 1 == self.first_word_index(), self.vocabulary
                 )
                 and not previous.possessive
+                and not (start > 1 and self.tokens[start - 2].is_capitalized)  # "Al Qaeda"
             ):
-                start = index - 1
+                start -= 1
             mention = self.mention(start, index + 1, ActorType.GROUP, f"group:{token.lower}")
             self.mentions.append(mention)
 
@@ -382,12 +439,51 @@ class _SentenceReader:
         if len(texts) == 1 and texts[0] in ORG_CUES:
             self.singles.append(self.mention(start, end, ActorType.ORGANIZATION, "head"))
             return
+        if self._read_organization_then_person(start, end, texts):
+            return
+        if len(texts) > 1 and texts[0] in _BROADCASTER_PREFIXES:
+            self._add_organization(start, end, texts)  # "Channel Seven": a source, not a person
+            return
         if any(text in ORG_CUES for text in texts[1:]):
             self._add_organization(start, end, texts)
             return
-        if len(texts) > 1 and (texts[-1] in PLACE_CUES or texts[0] in PLACE_PREFIXES):
+        if (
+            known is not None
+            and known[0].type is ActorType.COUNTRY
+            and end - start == known[1] + 1
+            and self.surface(start, start + known[1]) != known[0].name
+            and _is_plural_name(texts[-1])
+        ):
+            self._add_organization(start, end, texts)  # "Australian Democrats"
             return
+        is_place = len(texts) > 1 and (texts[-1] in PLACE_CUES or texts[0] in PLACE_PREFIXES)
+        if is_place and not self._speaks_after(end):
+            return  # "Blue Mountains", "New South Wales"; but "Robert Hill says" is a person
         self._read_names_and_known(start, end)
+
+    def _read_organization_then_person(self, start: int, end: int, texts: list[str]) -> bool:
+        """ "Logan International Airport Tom Kinton": an organization's name ends at its cue
+        word and the person named after it holds a role there."""
+        cues = [i for i, text in enumerate(texts[:-2]) if text in ORG_CUES | PLACE_CUES and i > 0]
+        if not cues:
+            return False
+        name_start = start + cues[-1] + 1
+        name_tokens = self.tokens[name_start:end]
+        if not 2 <= len(name_tokens) <= 3 or not all(map(_looks_like_name_token, name_tokens)):
+            return False
+        if any(match_known(self.tokens, i) is not None for i in range(name_start, end)):
+            return False
+        if texts[cues[-1]] in ORG_CUES:
+            self._add_organization(start, name_start, texts[: cues[-1] + 1])
+        self._add_person(name_start, end, self.surface(start, name_start))
+        return True
+
+    def _speaks_after(self, end: int) -> bool:
+        """The words after ``end`` are a speaking verb, maybe after an appositive comma."""
+        following = [t.lower for t in self.tokens[end : end + 2]]
+        if following and following[0] == ",":
+            following = following[1:]
+        return bool(following) and following[0] in SPEAKING_VERBS
 
     def _add_organization(self, start: int, end: int, texts: list[str]) -> None:
         kind = ActorType.GROUP if any(t in GROUP_CUES for t in texts) else ActorType.ORGANIZATION
@@ -410,7 +506,7 @@ class _SentenceReader:
             name_start += 1
             while name_start < end and self.tokens[name_start].text in TITLE_COMPLEMENTS:
                 name_start += 1
-        name_tokens = self.tokens[name_start:end]
+        name_tokens = _without_connectors(self.tokens[name_start:end])
         if not 1 <= len(name_tokens) <= 4 or not all(map(_looks_like_name_token, name_tokens)):
             return False
         if match_known(self.tokens, name_start) is not None:
@@ -487,8 +583,11 @@ class _SentenceReader:
         self._read_name(pending, end)
 
     def _read_name(self, start: int, end: int) -> None:
+        if end - start > 2 and self.tokens[end - 1].text in _POST_NOMINALS:
+            end -= 1  # "Wayne Martin QC"
         tokens = self.tokens[start:end]
-        if not tokens or not all(map(_looks_like_name_token, tokens)) or len(tokens) > 4:
+        name_tokens = _without_connectors(tokens)
+        if not tokens or not all(map(_looks_like_name_token, name_tokens)) or len(name_tokens) > 4:
             if len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1:
                 self.singles.append(self.mention(start, end, ActorType.ORGANIZATION, "acronym"))
             return
@@ -639,7 +738,7 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
     """Which actor a lone capitalized word names: a person's first or last name, an
     organization's initials, or the head word of exactly one organization."""
     word = single.surface
-    if single.key == "head":
+    if single.key == "head" or _is_plural_name(word):
         heads = [
             key
             for key, group in groups.items()
@@ -647,7 +746,10 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
             and _display_name(group).split()[-1] == word
             and len(_display_name(group).split()) > 1
         ]
-        return max(heads, key=lambda k: len(groups[k])) if heads else None
+        if heads:
+            return max(heads, key=lambda k: len(groups[k]))
+        if single.key == "head":
+            return None
     if single.key == "acronym":
         for key, group in groups.items():
             if _initials(_display_name(group)) == word and len(word) > 1:

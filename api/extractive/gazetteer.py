@@ -305,7 +305,7 @@ PLACE_CUES = frozenset(
     ]
 )
 # Words that start a place name ("Mount Kembla", "Lake Eyre").
-PLACE_PREFIXES = frozenset({"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old"})
+PLACE_PREFIXES = frozenset({"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New"})
 
 # Titles before a person's name ("US Defense Secretary Lloyd Austin", "Gen. Park").
 TITLES = frozenset(
@@ -364,6 +364,7 @@ TITLES = frozenset(
         "Pope",
         "Mayor",
         "Judge",
+        "Magistrate",
         "Justice",
         "Speaker",
         "Premier",

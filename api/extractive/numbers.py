@@ -57,7 +57,8 @@ _WORD_NUMBER = (
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])"
     r"(?P<currency>US\$|\$|€|£|¥)?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _WORD_NUMBER
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + _WORD_NUMBER
     + r"|an?(?=\s(?:hundred|thousand|million|billion)\b))"
     r"(?P<scale>\s?(?:hundred|thousand|million|billion|trillion)\b|(?<=\d)(?:bn|m|k)\b)?"
     r"(?P<percent>\s?(?:%|percent\b|per cent\b))?"
@@ -266,8 +267,17 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
     return Qualifier.EXACT, start
 
 
+_CAPITALISED_UNIT = re.compile(
+    r"\s*(?P<unit>(?:[A-Z][a-z][\w'’-]*\s){1,4}(?:[a-z][\w-]*\s)??[a-z][\w-]*s)\b"
+)
+
+
 def _unit_after(text: str, end: int) -> tuple[str | None, int]:
-    """The counted noun after a number: up to three words, ending at the first plural."""
+    """The counted noun after a number: up to three words, ending at the first plural; names
+    may lead it when a plain plural ends it ("7,500 Swiss francs", "four Saudi-born fighters")."""
+    capitalised = _CAPITALISED_UNIT.match(text, end)
+    if capitalised and _is_plural(capitalised.group("unit").split()[-1]):
+        return capitalised.group("unit"), capitalised.end("unit")
     words: list[tuple[str, int]] = []
     position = end
     while len(words) < 3:
@@ -414,6 +424,9 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         unit, end = _unit_after(text, end)
         if unit and unit.lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[unit.lower()]
+        elif unit and value > 1 and not any(_is_plural(word) for word in unit.split()):
+            # "the 767 jetliner", "a two nautical mile lead": a designation or a modifier
+            unit, end = None, match.end()
     plain_digits = number.isdigit() and len(number) == 4
     is_year = (
         plain_digits
@@ -426,7 +439,8 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         unit = "year"
         start, end = _year_span(text, match, start)
     phrase = text[start:end]
-    describes = _clause_around(text, start, end)
+    # without a counted noun, the sentence is what says what the number counts
+    describes = _clause_around(text, start, end) if unit else text.strip()
     return NumberMention(
         sentence,
         start,
@@ -447,13 +461,97 @@ def _year_span(text: str, match: re.Match[str], start: int) -> tuple[int, int]:
     return (before.start() if before else match.start()), match.end()
 
 
+_DAY_OF_MONTH = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s(?P<day>[1-9]|[12]\d|3[01])\b(?![:.]\d)(?!,?\s\d{4})"
+)
+_AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+, (?P<age>[1-9]\d),")
+
+
+def _mention_at(sentence: Sentence, start: int, end: int, value: float, unit: str) -> NumberMention:
+    text = sentence.text
+    return NumberMention(
+        sentence,
+        start,
+        end,
+        text[start:end],
+        value,
+        Qualifier.EXACT,
+        unit,
+        False,
+        _clause_around(text, start, end),
+        _context_words(text),
+    )
+
+
+def dates_and_ages_in_sentence(sentence: Sentence) -> list[NumberMention]:
+    """Days of a month without a year ("the December 13 attack" -> 13, "day of December"; a
+    dated year is read as its year) and ages in apposition ("Mr Blake, 53," -> 53, "years old")."""
+    found = [
+        _mention_at(sentence, m.start(), m.end(), float(m.group("day")), f"day of {m['month']}")
+        for m in _DAY_OF_MONTH.finditer(sentence.text)
+    ]
+    found += [
+        _mention_at(sentence, m.start(), m.end("age"), float(m.group("age")), "years old")
+        for m in _AGE_APPOSITION.finditer(sentence.text)
+    ]
+    return found
+
+
 def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
     return [
         mention
         for document in documents
         for sentence in document.sentences
-        for mention in numbers_in_sentence(sentence)
+        for mention in (*numbers_in_sentence(sentence), *dates_and_ages_in_sentence(sentence))
     ]
+
+
+_SHORT_SPANS = frozenset({"day", "week", "hour"})
+_LEAD_SENTENCES = 2
+_MANY_YEARS = 3
+_LISTING_SENTENCE = 4
+
+
+def _in_lead(group: NumberGroup) -> bool:
+    return min(m.sentence.index for m in group.mentions) < _LEAD_SENTENCES
+
+
+def _in_several_articles(group: NumberGroup) -> bool:
+    return len({m.sentence.article for m in group.mentions}) > 1
+
+
+def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
+    """The numbers an editor keeps: not the high end of a range, not a span of a few days that
+    only times the story, ages only of the people the story leads with, years only from the lead
+    or several articles when the story lists many (a biography), and from a sentence that lists
+    many numbers only those the story repeats elsewhere."""
+    years = sum(group.mentions[0].is_year for group in groups)
+    candidates = []
+    for group in groups:
+        first = group.mentions[0]
+        if all(m.range_high for m in group.mentions):
+            continue
+        if first.unit_head in _SHORT_SPANS and first.value <= 3:
+            continue
+        central = _in_lead(group) or _in_several_articles(group)
+        if first.unit == "years old" and not central:
+            continue
+        if first.is_year and years > _MANY_YEARS and not central:
+            continue
+        candidates.append(group)
+    per_sentence: dict[Sentence, int] = {}
+    for group in candidates:
+        for mention in group.mentions:
+            per_sentence[mention.sentence] = per_sentence.get(mention.sentence, 0) + 1
+    kept = []
+    for group in candidates:
+        first = group.mentions[0]
+        sentences = {m.sentence for m in group.mentions}
+        if len(sentences) == 1 and per_sentence[first.sentence] >= _LISTING_SENTENCE:
+            continue
+        kept.append(group)
+    return kept
 
 
 def same_quantity(first: NumberMention, second: NumberMention) -> bool:

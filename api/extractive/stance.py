@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from api.extractive.actors import Entity, Mention
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
+    LOSS_WORDS,
     NEGATIVE_WORDS,
     NEGATORS,
     POSITIVE_WORDS,
+    SORROW_WORDS,
     STANCE_PHRASES,
     STANCE_VERBS,
 )
@@ -30,6 +32,7 @@ _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
+_SUBORDINATE_CLAUSE = re.compile(r",\s+(?:as|amid|while|after|following|because|since)\s")
 _PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other"}
 _AUXILIARIES = frozenset(
     {"had", "has", "have", "would", "will", "also", "later", "then", "was", "is", "earlier"}
@@ -43,6 +46,7 @@ _COMPLEMENT_WORDS = 25
 # Both sides at least this strong, the weaker at least this share of the stronger: mixed.
 MIXED_MINIMUM = 2.0
 MIXED_SHARE = 0.75
+TOPIC_WEIGHT = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,9 @@ def find_triggers(text: str) -> list[Trigger]:
 def complement_of(text: str, trigger: Trigger) -> str:
     """What follows the verb, to the end of its clause, without a leading "that"."""
     rest = text[trigger.end :]
+    subordinate = _SUBORDINATE_CLAUSE.search(rest)
+    if subordinate:
+        rest = rest[: subordinate.start()]  # "..., as fears grow of a war": the setting, not it
     words = rest.split()
     complement = " ".join(words[:_COMPLEMENT_WORDS]).strip(" ,.;:")
     return re.sub(r"^(?:that|to|of)\s+", "", complement)
@@ -103,9 +110,11 @@ def _negated(words: Sequence[str], index: int) -> bool:
     return any(w in NEGATORS or w.endswith("n't") for w in words[max(0, index - 3) : index])
 
 
-def content_scores(content: str) -> tuple[float, float]:
+def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[float, float]:
     """(support, oppose) carried by the words of what was said; a negated word counts for the
-    other side ("not acceptable", "would not support")."""
+    other side ("not acceptable", "would not support"). A ``topic`` word names what the story is
+    about ("attacks" in a story about attacks): it tells what was said about, not which side the
+    speaker takes, so it weighs a quarter."""
     words = [w.lower().replace("’", "'").strip("'") for w in _WORD.findall(content)]
     support = oppose = 0.0
     for index, word in enumerate(words):
@@ -113,17 +122,33 @@ def content_scores(content: str) -> tuple[float, float]:
         negative = word in NEGATIVE_WORDS
         if not (positive or negative):
             continue
-        if _negated(words, index):
+        if word in SORROW_WORDS and not LOSS_WORDS.isdisjoint(words):
+            positive, negative = True, False  # grief at a death sides with the one who died
+        elif _negated(words, index):
             positive, negative = negative, positive
-        support += positive
-        oppose += negative
+        weight = TOPIC_WEIGHT if word in topic else 1.0
+        support += weight * positive
+        oppose += weight * negative
     return support, oppose
 
 
-def trigger_scores(text: str, trigger: Trigger, content: str) -> tuple[float, float]:
+def topic_words(documents: Sequence[Document]) -> frozenset[str]:
+    """Polarity words that most articles of the story use: its subject, not anyone's side."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        words = {w.lower() for w in _WORD.findall(document.article.text)}
+        for word in words & (POSITIVE_WORDS | NEGATIVE_WORDS):
+            counts[word] = counts.get(word, 0) + 1
+    needed = max(2, (len(documents) + 1) // 2)
+    return frozenset(word for word, count in counts.items() if count >= needed)
+
+
+def trigger_scores(
+    text: str, trigger: Trigger, content: str, topic: frozenset[str] = frozenset()
+) -> tuple[float, float]:
     """(support, oppose) of one reported stance: a stance verb weighs two, flipped when negated
     ("did not support"); the words of the content add one each."""
-    support, oppose = content_scores(content)
+    support, oppose = content_scores(content, topic)
     if trigger.polarity is Polarity.NEUTRAL:
         return support, oppose
     before = [w.lower().replace("’", "'") for w in _WORD.findall(text[: trigger.start])]
@@ -205,6 +230,16 @@ def _appositive_gap(between: str) -> bool:
     return bool(re.fullmatch(r"\s*,[^,;:\"“”]{1,120},\s*", between))
 
 
+def _named_in_apposition(text: str, mention: Mention, between: str) -> bool:
+    """ "The minister, Kevin Rudd, has urged": the name between commas is the subject."""
+    words = between.strip(" ,").split()
+    return (
+        between.lstrip().startswith(",")
+        and text[: mention.start].rstrip().endswith(",")
+        and all(word.lower() in _AUXILIARIES for word in words)
+    )
+
+
 def holders_of(
     sentence: Sentence,
     trigger: Trigger,
@@ -239,7 +274,8 @@ def holders_of(
             return _coordinated_group(text, in_clause, len(in_clause) - 1)
     if before and pronoun is None:
         nearest = before[-1]
-        if _appositive_gap(text[nearest[0].end : trigger.start]):
+        between = text[nearest[0].end : trigger.start]
+        if _appositive_gap(between) or _named_in_apposition(text, nearest[0], between):
             return _coordinated_group(text, before, len(before) - 1)
     if pronoun is not None:
         if previous_holders:
@@ -323,6 +359,7 @@ def stances_in_sentence(
     mentions: Sequence[tuple[Mention, Entity]],
     previous_text: str = "",
     last_speakers: Mapping[str, Entity] | None = None,
+    topic: frozenset[str] = frozenset(),
 ) -> list[StanceFinding]:
     """Every (actor, polarity) that the sentence's stance verbs report. A bare attribution
     ("Mr Peel said.") reports the sentence before it."""
@@ -347,7 +384,7 @@ def stances_in_sentence(
         content = f"{_quoted_before(sentence.text, trigger.start)} {complement}"
         if not complement and not content.strip():
             content = previous_text
-        support, oppose = trigger_scores(sentence.text, trigger, content)
+        support, oppose = trigger_scores(sentence.text, trigger, content, topic)
         polarity = polarity_from_scores(support, oppose)
         holders_end = max(pair[0].end for pair in holders)
         target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
@@ -389,13 +426,14 @@ def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> l
     """All stance findings of the story, in reading order; "he said" goes to the article's last
     person who spoke, "it said" to its last organization or country."""
     table = mentions_by_sentence(entities)
+    topic = topic_words(documents)
     findings: list[StanceFinding] = []
     for document in documents:
         last_speakers: dict[str, Entity] = {}
         previous_text = ""
         for sentence in document.sentences:
             mentions = table.get((sentence.article, sentence.index), [])
-            found = stances_in_sentence(sentence, mentions, previous_text, last_speakers)
+            found = stances_in_sentence(sentence, mentions, previous_text, last_speakers, topic)
             for finding in found:
                 kind = "person" if finding.entity.type is ActorType.PERSON else "other"
                 last_speakers[kind] = finding.entity

@@ -194,6 +194,9 @@ STANCE_VERBS: dict[str, Polarity] = {
 # Multi-word stance phrases, matched on lowercased text.
 STANCE_PHRASES: dict[str, Polarity] = {
     "called for": Polarity.SUPPORT,
+    "work with": Polarity.SUPPORT,
+    "does not wash": Polarity.OPPOSE,
+    "doesn't wash": Polarity.OPPOSE,
     "calls for": Polarity.SUPPORT,
     "in favor of": Polarity.SUPPORT,
     "in favour of": Polarity.SUPPORT,
@@ -228,7 +231,12 @@ SPEAKING_VERBS = frozenset(
 
 # Words that turn the polarity of the word or verb after them.
 NEGATORS = frozenset(
-    ["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly", "none"]
+    [
+        *["not", "no", "never", "cannot", "nothing", "neither", "nor", "without", "hardly"],
+        "none",
+        # averting a harm is a good thing: "averted a potentially serious incident"
+        *["averted", "prevented", "avoided"],
+    ]
 )
 
 NEGATIVE_WORDS = frozenset(
@@ -297,6 +305,9 @@ NEGATIVE_WORDS = frozenset(
         "attack",
         "attacks",
         "war",
+        "dismissed",
+        "regrets",
+        "regretted",
         "crimes",
         "crime",
         "terrorism",
@@ -308,7 +319,6 @@ NEGATIVE_WORDS = frozenset(
         "disapproval",
         "oppose",
         "opposed",
-        "against",
         "wrong",
         "fail",
         "failed",
@@ -380,6 +390,9 @@ NEGATIVE_WORDS = frozenset(
 )
 POSITIVE_WORDS = frozenset(
     [
+        "verified",
+        "prepared",
+        "willing",
         "satisfied",
         "relieved",
         "closure",
@@ -463,4 +476,13 @@ POSITIVE_WORDS = frozenset(
         "won",
         "victory",
     ]
+)
+
+# Grief words: negative, except about a death or a loss, where they side with the one lost
+# ("she feels devastated by Mr Blake's death").
+SORROW_WORDS = frozenset(
+    ["devastated", "saddened", "heartbroken", "grieving", "mourn", "mourned", "mourning", "sad"]
+)
+LOSS_WORDS = frozenset(
+    ["death", "deaths", "died", "killed", "loss", "passing", "murder", "murdered"]
 )

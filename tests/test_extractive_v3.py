@@ -1,0 +1,212 @@
+"""Version 3 of the extractive engine on crafted texts: which numbers an editor keeps, dates and
+ages, names with particles and prefixes, countries in passing, and stance words read in context."""
+
+from __future__ import annotations
+
+from api.extractive import build_brief
+from api.extractive.numbers import (
+    dates_and_ages_in_sentence,
+    find_numbers,
+    group_numbers,
+    key_numbers,
+    numbers_in_sentence,
+)
+from api.extractive.sentences import Sentence, split_documents
+from api.extractive.stance import content_scores, topic_words
+from api.schemas import Article, Brief, SummaryOptions
+
+
+def brief_of(*texts: str) -> Brief:
+    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
+    return build_brief(articles, SummaryOptions())
+
+
+def sentence_of(text: str) -> Sentence:
+    return Sentence("a1", 0, 0, 0, len(text), text)
+
+
+def numbers_of(text: str) -> list[tuple[float, str | None, str]]:
+    return [(m.value, m.unit, m.phrase) for m in numbers_in_sentence(sentence_of(text))]
+
+
+def kept_numbers(text: str) -> list[tuple[float, str | None]]:
+    documents = split_documents([Article(id="a1", text=text)])
+    groups = key_numbers(group_numbers(find_numbers(documents)))
+    return [(group.value, group.mentions[0].unit) for group in groups]
+
+
+def who(brief: Brief) -> list[tuple[str, str]]:
+    return [(actor.name, actor.type.value) for actor in brief.who]
+
+
+def stances(brief: Brief) -> list[tuple[str, str]]:
+    return [(stance.actor, stance.polarity.value) for stance in brief.stance]
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+def test_a_scale_word_after_a_is_a_number() -> None:
+    assert numbers_of("Nearly a million people live in squalor.") == [
+        (1_000_000.0, "people", "Nearly a million people")
+    ]
+
+
+def test_names_may_lead_a_counted_noun() -> None:
+    assert numbers_of("A fine of 7,500 Swiss francs was set.") == [
+        (7500.0, "Swiss francs", "7,500 Swiss francs")
+    ]
+    assert numbers_of("Four Saudi-born Al Qaeda fighters died.") == [
+        (4.0, "Saudi-born Al Qaeda fighters", "Four Saudi-born Al Qaeda fighters")
+    ]
+
+
+def test_designations_and_periods_are_not_counts() -> None:
+    assert numbers_of("Crew on the 767 jetliner acted fast.") == []
+    assert numbers_of("Caves used during the 1979-1989 war.") == []
+
+
+def test_or_joins_a_range() -> None:
+    assert numbers_of("A rump of three or four members.") == [
+        (3.0, "members", "three"),
+        (4.0, "members", "four members"),
+    ]
+
+
+def test_a_number_without_a_noun_is_described_by_its_sentence() -> None:
+    text = "Several people, believed to be as many as 35, have been shot."
+    assert [(m.value, m.describes) for m in numbers_in_sentence(sentence_of(text))] == [
+        (35.0, text)
+    ]
+
+
+def test_days_of_a_month_and_ages_in_apposition() -> None:
+    text = "After the December 13 attack, Mr Blake, 53, said the July 27, 1999 crash was bad."
+    found = dates_and_ages_in_sentence(sentence_of(text))
+    assert [(m.value, m.unit, m.phrase) for m in found] == [
+        (13.0, "day of December", "December 13"),
+        (53.0, "years old", "Blake, 53"),
+    ]
+
+
+def test_range_high_ends_and_short_spans_are_dropped() -> None:
+    assert kept_numbers("Between 4,000 and 5,000 firefighters fought 100 fires over two days.") == [
+        (4000.0, "firefighters"),
+        (100.0, "fires"),
+    ]
+
+
+def test_ages_are_kept_only_for_the_lead() -> None:
+    text = (
+        "A 28-year-old man was held. Police spoke. Police left. Police came. A 24-year-old spoke."
+    )
+    assert kept_numbers(text) == [(28.0, "years old")]
+
+
+def test_a_biography_keeps_only_the_years_of_its_lead() -> None:
+    text = "He won in 1989. He won in 1990. He won in 1991. He won in 1994."
+    assert kept_numbers(text) == [(1989.0, "year"), (1990.0, "year")]
+
+
+def test_a_sentence_listing_many_numbers_keeps_the_repeated_ones() -> None:
+    text = (
+        "Smith got five months and a fine of 5,000 francs, Jones four months and 4,000 francs. "
+        "Smith was sad about five months."
+    )
+    assert kept_numbers(text) == [(5.0, "months")]
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+
+def test_new_stays_in_a_place_name() -> None:
+    assert who(brief_of("Fires burn across New South Wales. New South Wales is on alert.")) == []
+
+
+def test_a_demonym_before_a_plural_name_is_an_organization() -> None:
+    brief = brief_of("The Australian Democrats met. The Democrats split.")
+    assert who(brief) == [("Australian Democrats", "organization")]
+    assert brief.who[0].aliases == ["Democrats"]
+
+
+def test_countries_named_only_as_adjectives_or_places_are_not_actors() -> None:
+    assert who(brief_of("Australian police used Australian law. The Swiss court agreed.")) == []
+    assert who(brief_of("Troops moved into Afghanistan. Aid flowed to Afghanistan.")) == []
+
+
+def test_a_person_named_after_an_organization() -> None:
+    brief = brief_of(
+        "Director of Boston's Logan International Airport Tom Kinton says quick action by "
+        "flight attendants averted a potentially serious incident."
+    )
+    kinton = next(actor for actor in brief.who if actor.name == "Tom Kinton")
+    assert kinton.role == "Logan International Airport"
+    assert stances(brief) == [("Tom Kinton", "support")]
+
+
+def test_particles_post_nominals_and_place_words_in_names() -> None:
+    assert set(who(brief_of("Osama bin Laden fled. President Fernando de la Rua resigned."))) == {
+        ("Fernando de la Rua", "person"),
+        ("Osama bin Laden", "person"),
+    }
+    assert who(brief_of("The inquiry heard from Wayne Martin QC. Wayne Martin said little.")) == [
+        ("Wayne Martin", "person")
+    ]
+    assert who(brief_of("The minister, Robert Hill, says it is too early.")) == [
+        ("Robert Hill", "person")
+    ]
+
+
+def test_a_group_keeps_the_noun_that_says_which() -> None:
+    brief = brief_of("Qantas maintenance workers rejected it. The maintenance workers struck.")
+    assert who(brief) == [("Qantas maintenance workers", "group")]
+
+
+def test_broadcasters_contractions_and_places_are_not_people() -> None:
+    brief = brief_of(
+        'Mr Downer told Channel Seven it was true. "I\'ve said so," Mr Downer said. '
+        "Alexander Downer left."
+    )
+    assert who(brief) == [("Alexander Downer", "person")]
+    assert who(brief_of("The yachts passed off Lady Barron at dawn.")) == []
+
+
+# --- stance --------------------------------------------------------------------------------------
+
+
+def test_topic_words_weigh_a_quarter() -> None:
+    assert content_scores("planning attacks") == (0.0, 1.0)
+    assert content_scores("planning attacks", frozenset({"attacks"})) == (0.0, 0.25)
+    documents = split_documents(
+        [
+            Article(id="a1", text="The attacks were a crisis."),
+            Article(id="a2", text="More attacks came."),
+            Article(id="a3", text="A crisis? No."),
+        ]
+    )
+    assert topic_words(documents) == frozenset({"attacks", "crisis"})
+
+
+def test_grief_at_a_death_is_support() -> None:
+    brief = brief_of("Prime Minister Helen Clark says she feels devastated by Mr Blake's death.")
+    assert stances(brief) == [("Helen Clark", "support")]
+
+
+def test_reported_stances_without_a_lexicon_verb() -> None:
+    assert stances(brief_of("Lord Mayor Jim Soorley says the explanation does not wash.")) == [
+        ("Jim Soorley", "oppose")
+    ]
+    assert stances(brief_of("The International Monetary Fund said it would work with them.")) == [
+        ("International Monetary Fund", "support")
+    ]
+    assert stances(
+        brief_of("Pervez Musharraf says he is ready to meet, as fears grow of a war.")
+    ) == [("Pervez Musharraf", "support")]
+
+
+def test_a_name_in_apposition_holds_the_stance() -> None:
+    brief = brief_of(
+        "The Shadow Foreign Affairs Minister, Kevin Rudd, has urged the Government to set up "
+        "immediate diplomatic access."
+    )
+    assert stances(brief) == [("Kevin Rudd", "support")]
