@@ -34,71 +34,18 @@ _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 _STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "its",
-        "it",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "into",
-        "about",
-        "near",
-        "over",
-        "than",
-        "more",
-        "less",
-        "least",
-        "up",
-    ]
+    (
+        "a an the of in on at to for from by with and or its it their his her this that as is "
+        "are was were be been into about near over than more less least up"
+    ).split()
 )
 _NUMBER_WORDS: dict[str, float] = {
     word: float(index)
     for index, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
+        (
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        ).split()
     )
 } | {
     "twenty": 20.0,

@@ -50,28 +50,10 @@ _BROADCASTER_PREFIXES = frozenset({"Channel", "Radio"})
 _POST_NOMINALS = frozenset({"QC", "SC", "KC", "MP", "Jr", "Snr", "Jnr"})
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."})
 _ROLE_STOPS = frozenset(
-    [
-        "that",
-        "and",
-        "said",
-        "says",
-        "by",
-        "with",
-        "to",
-        "when",
-        "while",
-        "after",
-        "before",
-        "according",
-        "as",
-        "on",
-        "in",
-        "at",
-        "said",
-        "told",
-        "who",
-        "which",
-    ]
+    (
+        "that and said says by with to when while after before according as on in at said told "
+        "who which"
+    ).split()
 )
 # Words after a group noun that make it the subject of a clause ("police say", "troops have").
 _SUBJECT_VERBS = frozenset(
@@ -81,36 +63,11 @@ _SUBJECT_VERBS = frozenset(
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _MAX_ALIAS_TOKENS = 6
 _NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-    ]
+    (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+        "eighty ninety hundred"
+    ).split()
 )
 
 

@@ -14,83 +14,18 @@ from api.extractive.summary import RankedSentence, compress_sentence, cosine
 
 SAME_EVENT_COSINE = 0.45
 _IRREGULAR_PAST = frozenset(
-    [
-        "met",
-        "held",
-        "made",
-        "took",
-        "gave",
-        "struck",
-        "hit",
-        "shot",
-        "fought",
-        "sent",
-        "began",
-        "won",
-        "lost",
-        "led",
-        "left",
-        "fell",
-        "rose",
-        "told",
-        "spoke",
-        "came",
-        "went",
-        "saw",
-        "sought",
-        "brought",
-        "built",
-        "broke",
-        "drew",
-        "flew",
-        "fled",
-        "froze",
-        "grew",
-        "kept",
-        "knew",
-        "laid",
-        "lay",
-        "meant",
-        "paid",
-        "put",
-        "ran",
-        "rang",
-        "said",
-        "set",
-        "shook",
-        "sold",
-        "stood",
-        "stole",
-        "swore",
-        "threw",
-        "thought",
-        "understood",
-        "wore",
-        "wrote",
-        "withdrew",
-        "overtook",
-        "undertook",
-        "forbade",
-    ]
+    (
+        "met held made took gave struck hit shot fought sent began won lost led left fell rose "
+        "told spoke came went saw sought brought built broke drew flew fled froze grew kept "
+        "knew laid lay meant paid put ran rang said set shook sold stood stole swore threw "
+        "thought understood wore wrote withdrew overtook undertook forbade"
+    ).split()
 )
 _NOT_VERBS_ED = frozenset(
-    [
-        "united",
-        "red",
-        "bed",
-        "need",
-        "speed",
-        "seed",
-        "feed",
-        "indeed",
-        "hundred",
-        "armed",
-        "based",
-        "alleged",
-        "limited",
-        "detailed",
-        "related",
-    ]
+    (
+        "united red bed need speed seed feed indeed hundred armed based alleged limited "
+        "detailed related"
+    ).split()
 )
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b")
 _WHEN = re.compile(
@@ -110,27 +45,10 @@ _WHERE = re.compile(
     r"zone|strait))\b"
 )
 _NOT_PLACES = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    (
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+        "May June July August September October November December"
+    ).split()
 )
 
 

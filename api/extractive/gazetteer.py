@@ -167,474 +167,86 @@ KNOWN_ACTORS: tuple[KnownActor, ...] = (*_parse_countries(), *_parse_organizatio
 
 # Words that make a capitalized phrase an organization ("Security Council", "Workers' Party").
 ORG_CUES = frozenset(
-    [
-        "Council",
-        "Ministry",
-        "Party",
-        "Agency",
-        "Committee",
-        "Commission",
-        "Department",
-        "Office",
-        "Bank",
-        "Union",
-        "Court",
-        "Parliament",
-        "Congress",
-        "Senate",
-        "Assembly",
-        "Army",
-        "Navy",
-        "Forces",
-        "Force",
-        "Guard",
-        "Guards",
-        "Corps",
-        "Command",
-        "Staff",
-        "Organization",
-        "Organisation",
-        "Association",
-        "Institute",
-        "University",
-        "College",
-        "School",
-        "Company",
-        "Corporation",
-        "Corp",
-        "Inc",
-        "Ltd",
-        "Group",
-        "Fund",
-        "Authority",
-        "Police",
-        "Service",
-        "Services",
-        "Administration",
-        "Federation",
-        "League",
-        "Cabinet",
-        "Government",
-        "Bureau",
-        "Foundation",
-        "Board",
-        "Agency",
-        "Network",
-        "Times",
-        "Post",
-        "News",
-        "Press",
-        "Airlines",
-        "Airways",
-        "Exchange",
-        "Chamber",
-        "Tribunal",
-        "Secretariat",
-        "Mission",
-        "Embassy",
-        "Consulate",
-        "Coalition",
-        "Alliance",
-        "Movement",
-        "Front",
-        "Brigade",
-        "Brigades",
-        "Militia",
-        "Council",
-    ]
+    (
+        "Council Ministry Party Agency Committee Commission Department Office Bank Union Court "
+        "Parliament Congress Senate Assembly Army Navy Forces Force Guard Guards Corps Command "
+        "Staff Organization Organisation Association Institute University College School "
+        "Company Corporation Corp Inc Ltd Group Fund Authority Police Service Services "
+        "Administration Federation League Cabinet Government Bureau Foundation Board Agency "
+        "Network Times Post News Press Airlines Airways Exchange Chamber Tribunal Secretariat "
+        "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
+        "Council"
+    ).split()
 )
 GROUP_CUES = frozenset({"Movement", "Front", "Brigade", "Brigades", "Militia", "Rebels"})
 
 # Words that make a capitalized phrase a place, not an actor ("Yellow Sea", "Gaza Strip").
 PLACE_CUES = frozenset(
-    [
-        "Sea",
-        "Ocean",
-        "River",
-        "Lake",
-        "Island",
-        "Islands",
-        "Mountain",
-        "Mountains",
-        "Street",
-        "Square",
-        "Province",
-        "City",
-        "County",
-        "Strait",
-        "Peninsula",
-        "Bay",
-        "Gulf",
-        "Valley",
-        "Desert",
-        "Airport",
-        "Port",
-        "Border",
-        "Line",
-        "Zone",
-        "Region",
-        "District",
-        "Coast",
-        "Avenue",
-        "Road",
-        "Bridge",
-        "Park",
-        "Hill",
-        "Hills",
-        "Base",
-        "Camp",
-        "Tower",
-        "Towers",
-        "Centre",
-        "Center",
-        "Highway",
-        "Dam",
-        "Heights",
-        "Cove",
-        "Gully",
-        "Cape",
-        "Basin",
-        "Beach",
-        "Creek",
-        "Forest",
-        "Act",
-        "Trophy",
-        "Race",
-        "Cup",
-        "Summit",
-    ]
+    (
+        "Sea Ocean River Lake Island Islands Mountain Mountains Street Square Province City "
+        "County Strait Peninsula Bay Gulf Valley Desert Airport Port Border Line Zone Region "
+        "District Coast Avenue Road Bridge Park Hill Hills Base Camp Tower Towers Centre "
+        "Center Highway Dam Heights Cove Gully Cape Basin Beach Creek Forest Act Trophy Race "
+        "Cup Summit"
+    ).split()
 )
 # Words that start a place name ("Mount Kembla", "Lake Eyre").
 PLACE_PREFIXES = frozenset({"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New"})
 
 # Titles before a person's name ("US Defense Secretary Lloyd Austin", "Gen. Park").
 TITLES = frozenset(
-    [
-        "President",
-        "Vice",
-        "Prime",
-        "Minister",
-        "Secretary",
-        "Chancellor",
-        "Governor",
-        "Senator",
-        "Sen",
-        "Sen.",
-        "Representative",
-        "Rep",
-        "Rep.",
-        "Gov",
-        "Gov.",
-        "General",
-        "Gen",
-        "Gen.",
-        "Admiral",
-        "Adm",
-        "Adm.",
-        "Colonel",
-        "Col",
-        "Col.",
-        "Lieutenant",
-        "Lt",
-        "Lt.",
-        "Major",
-        "Maj",
-        "Maj.",
-        "Captain",
-        "Capt",
-        "Capt.",
-        "Sergeant",
-        "Sgt",
-        "Commander",
-        "Ambassador",
-        "Envoy",
-        "Director",
-        "Chairman",
-        "Chairwoman",
-        "Chair",
-        "Chief",
-        "Executive",
-        "Spokesman",
-        "Spokeswoman",
-        "Spokesperson",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Pope",
-        "Mayor",
-        "Judge",
-        "Magistrate",
-        "Justice",
-        "Speaker",
-        "Premier",
-        "Commissioner",
-        "Deputy",
-        "Leader",
-        "Officer",
-        "Dr",
-        "Dr.",
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Sheikh",
-        "Emir",
-        "President-elect",
-        "CEO",
-        "Chairperson",
-        "Lawmaker",
-        "Attorney",
-        "Cardinal",
-        "Bishop",
-        "Rabbi",
-        "Imam",
-        "Ayatollah",
-        "Marshal",
-        "Field",
-        "Head",
-        "Foreign",
-        "Defense",
-        "Defence",
-        "Interior",
-        "Finance",
-    ]
+    (
+        "President Vice Prime Minister Secretary Chancellor Governor Senator Sen Sen. "
+        "Representative Rep Rep. Gov Gov. General Gen Gen. Admiral Adm Adm. Colonel Col Col. "
+        "Lieutenant Lt Lt. Major Maj Maj. Captain Capt Capt. Sergeant Sgt Commander Ambassador "
+        "Envoy Director Chairman Chairwoman Chair Chief Executive Spokesman Spokeswoman "
+        "Spokesperson King Queen Prince Princess Pope Mayor Judge Magistrate Justice Speaker "
+        "Premier Commissioner Deputy Leader Officer Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Sheikh Emir "
+        "President-elect CEO Chairperson Lawmaker Attorney Cardinal Bishop Rabbi Imam "
+        "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance"
+    ).split()
 )
 # Words that can only be a title's head, so what follows them is the name.
 TITLE_HEADS = TITLES - {"Vice", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Finance"}
 # Complements that belong to a title ("Secretary of State", "Minister of Foreign Affairs").
 TITLE_COMPLEMENTS = frozenset(
-    [
-        "State",
-        "Defense",
-        "Defence",
-        "Foreign",
-        "Affairs",
-        "Finance",
-        "Health",
-        "Justice",
-        "Interior",
-        "Commerce",
-        "Energy",
-        "Staff",
-        "Trade",
-        "Education",
-        "Agriculture",
-        "Labor",
-        "Labour",
-        "Transport",
-        "Treasury",
-        "Homeland",
-        "Security",
-        "the",
-    ]
+    (
+        "State Defense Defence Foreign Affairs Finance Health Justice Interior Commerce Energy "
+        "Staff Trade Education Agriculture Labor Labour Transport Treasury Homeland Security "
+        "the"
+    ).split()
 )
 LOWERCASE_TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "leader",
-        "director",
-        "chairman",
-        "ambassador",
-        "envoy",
-        "general",
-        "commander",
-        "governor",
-        "senator",
-        "official",
-        "adviser",
-        "advisor",
-        "premier",
-        "mayor",
-        "head",
-        "lawmaker",
-    ]
+    (
+        "president minister secretary spokesman spokeswoman spokesperson chief leader director "
+        "chairman ambassador envoy general commander governor senator official adviser advisor "
+        "premier mayor head lawmaker"
+    ).split()
 )
 
 # Capitalized words that are never names on their own.
 COMMON_CAPITALIZED = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "Other",
-        "Another",
-        "Some",
-        "Many",
-        "Most",
-        "All",
-        "Both",
-        "Each",
-        "Every",
-        "Any",
-        "Such",
-        "According",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "By",
-        "With",
-        "Without",
-        "Of",
-        "To",
-        "As",
-        "After",
-        "Before",
-        "Since",
-        "Until",
-        "During",
-        "While",
-        "When",
-        "Where",
-        "Why",
-        "How",
-        "What",
-        "Who",
-        "Which",
-        "Whose",
-        "If",
-        "But",
-        "And",
-        "Or",
-        "Nor",
-        "So",
-        "Yet",
-        "Also",
-        "However",
-        "Meanwhile",
-        "Moreover",
-        "Furthermore",
-        "Still",
-        "Then",
-        "Thus",
-        "Therefore",
-        "Although",
-        "Though",
-        "Because",
-        "Despite",
-        "Under",
-        "Over",
-        "Meantime",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "His",
-        "Her",
-        "Its",
-        "Their",
-        "Our",
-        "My",
-        "Your",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "Earlier",
-        "Later",
-        "Last",
-        "Next",
-        "New",
-        "Here",
-        "There",
-        "Now",
-        "Not",
-        "No",
-        "Yes",
-        "Sources",
-        "Officials",
-        "Reporting",
-        "Additional",
-        "Editing",
-        "Read",
-        "More",
-        "Photo",
-        "Video",
-        "Updated",
-        "Breaking",
-        "Analysis",
-    ]
+    (
+        "The A An This That These Those Other Another Some Many Most All Both Each Every Any "
+        "Such According In On At For From By With Without Of To As After Before Since Until "
+        "During While When Where Why How What Who Which Whose If But And Or Nor So Yet Also "
+        "However Meanwhile Moreover Furthermore Still Then Thus Therefore Although Though "
+        "Because Despite Under Over Meantime He She It They We I You His Her Its Their Our My "
+        "Your Mr Mrs Ms Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+        "February March April May June July August September October November December Jan Feb "
+        "Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tomorrow Earlier Later Last "
+        "Next New Here There Now Not No Yes Sources Officials Reporting Additional Editing "
+        "Read More Photo Video Updated Breaking Analysis"
+    ).split()
 )
 DAYS = frozenset(
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 )  # fmt: skip
 MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ]
+    (
+        "January February March April May June July August September October November December "
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+    ).split()
 )
 
 # Lowercase nouns that, after a demonym, name an institution ("the South Korean military").
@@ -668,30 +280,9 @@ MILITARY_SYNONYMS = frozenset(
 
 # Common nouns for groups and roles that act in news stories ("police said", "the gunman fired").
 GROUP_NOUNS = frozenset(
-    [
-        "police",
-        "firefighters",
-        "rebels",
-        "protesters",
-        "protestors",
-        "troops",
-        "soldiers",
-        "gunman",
-        "gunmen",
-        "militants",
-        "detainees",
-        "pirates",
-        "hijackers",
-        "demonstrators",
-        "rioters",
-        "investigators",
-        "prosecutors",
-        "workers",
-        "unions",
-        "residents",
-        "villagers",
-        "refugees",
-        "guerrillas",
-        "fighters",
-    ]
+    (
+        "police firefighters rebels protesters protestors troops soldiers gunman gunmen "
+        "militants detainees pirates hijackers demonstrators rioters investigators prosecutors "
+        "workers unions residents villagers refugees guerrillas fighters"
+    ).split()
 )

@@ -11,32 +11,11 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’&-][A-Za-z0-9]+)*(?:(?<=s)[’'](?![A
 _POSSESSIVE = re.compile(r"[’']s$")
 # "US-led", "Russian-backed": the capitalized part before the hyphen is the name.
 _HYPHEN_SUFFIXES = frozenset(
-    [
-        "led",
-        "backed",
-        "based",
-        "born",
-        "made",
-        "owned",
-        "run",
-        "style",
-        "era",
-        "linked",
-        "allied",
-        "controlled",
-        "funded",
-        "brokered",
-        "sponsored",
-        "bound",
-        "language",
-        "speaking",
-        "occupied",
-        "held",
-        "annexed",
-        "installed",
-        "aligned",
-        "friendly",
-    ]
+    (
+        "led backed based born made owned run style era linked allied controlled funded "
+        "brokered sponsored bound language speaking occupied held annexed installed aligned "
+        "friendly"
+    ).split()
 )
 
 
