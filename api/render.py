@@ -11,11 +11,12 @@ from api.schemas import Brief, Evidence
 
 
 def _quote(evidence: list[Evidence]) -> str:
+    """The first span, where it is, and how many more there are."""
     if not evidence:
         return ""
     first = evidence[0]
-    more = f" (+{len(evidence) - 1})" if len(evidence) > 1 else ""
-    return f"{first.article}[{first.start}:{first.end}] “{first.text}”{more}"
+    more = f" +{len(evidence) - 1}" if len(evidence) > 1 else ""
+    return f"“{first.text}” {first.article}:{first.start}{more}"
 
 
 def _mark(verified: bool) -> str:
@@ -28,7 +29,7 @@ def brief_renderable(brief: Brief) -> Group:
         Panel(Text(brief.summary), title=Text(brief.headline, style="bold"), title_align="left")
     ]
     who = Table(title="Who", title_justify="left", expand=True)
-    for column in ("name", "type", "role", "aliases", "articles", "evidence", "✓"):
+    for column in ("name", "type", "role", "aliases", "evidence", "✓"):
         who.add_column(column, overflow="fold")
     for actor in brief.who:
         who.add_row(
@@ -36,7 +37,6 @@ def brief_renderable(brief: Brief) -> Group:
             actor.type.value,
             actor.role or "",
             ", ".join(actor.aliases),
-            ", ".join(actor.articles),
             _quote(actor.evidence),
             _mark(actor.verified),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, post
+from litestar import Controller, MediaType, Request, Response, post
 from litestar.di import NamedDependency
 from litestar.params import HeaderParameter, JSONBody
 
@@ -44,7 +44,10 @@ class SummariesController(Controller):
             cache_mode=CacheMode.from_header(cache_control),
             request_id=request.scope["state"].get("request_id"),
         )
+        # pydantic's Rust serializer writes the brief in one pass; handing Litestar the model
+        # would walk it again in Python (measurable on a cache hit, see benchmarks/).
         return Response(
-            served.brief,
+            served.brief.model_dump_json().encode(),  # type: ignore[arg-type]
+            media_type=MediaType.JSON,
             headers={"X-Cache": served.cache, "Age": str(served.age_seconds)},
         )
