@@ -50,14 +50,15 @@ def list_prompts(
     if as_json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    table = Table("prompt", "labels", "output", "released", "sha256")
+    table = Table("prompt", "labels", "locked", "sha256")
+    for column in table.columns:
+        column.no_wrap = True
     # One line per version: the description is for reading, the rest is for scanning.
-    table.add_column("description", no_wrap=True, overflow="ellipsis", max_width=60)
+    table.add_column("description", overflow="fold")
     for row in rows:
         table.add_row(
             row["ref"],
             ", ".join(row["labels"]),
-            row["output_schema"],
             "yes" if row["released"] else "no",
             row["sha256"][:12],
             row["description"],
