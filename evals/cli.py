@@ -225,8 +225,9 @@ def run_command(
                 mode: CassetteMode = "replay" if replay else "record"
                 if replay and recorded is not None:
                     # Replaying a run means asking exactly what it asked: same model and prompt.
-                    config.model = config.model or recorded.model
-                    config.llm_base_url = config.llm_base_url or recorded.llm_base_url
+                    # (config.model already holds the settings' default: only --model overrides.)
+                    config.model = model or recorded.model
+                    config.llm_base_url = llm_base_url or recorded.llm_base_url
                     config.prompt = config.prompt if config.prompt.pin else recorded.prompt
                 if replay and not source.is_dir():
                     raise _fail(f"--replay needs recorded cassettes; {source} does not exist")

@@ -38,7 +38,8 @@ def test_replay_without_the_stub_gives_identical_scores(tmp_path: Path, llm_stub
         "--engine",
         "llm",
         "--model",
-        "gpt-4o-mini",
+        # Not the settings' default: the replay below must take the model from the recording.
+        "stub-model-7b",
         "--llm-base-url",
         llm_stub.base_url,
         "--out",
@@ -51,7 +52,7 @@ def test_replay_without_the_stub_gives_identical_scores(tmp_path: Path, llm_stub
     assert len(cassettes) == len({json.dumps(r, sort_keys=True) for r in llm_stub.requests})
     config = json.loads((recorded / "config.json").read_text())
     assert config["cassette_mode"] == "record"
-    assert config["model"] == "gpt-4o-mini"
+    assert config["model"] == "stub-model-7b"
     assert config["observed"]["engine"] == ["llm"]
     results = read_results(recorded / "results.jsonl")
     assert all(r.ok for r in results)

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-STORIES = sorted((REPO / "evals" / "datasets" / "dev").glob("*.json"))
+DATASETS = REPO / "evals" / "datasets"
+STORIES = sorted(
+    path for suite in ("dev", "heldout", "unseen") for path in (DATASETS / suite).glob("*.json")
+)
 KEYS = {"headline", "summary", "who", "what", "stance", "numbers", "disagreements"}
 
 
@@ -23,11 +26,12 @@ def story_texts(story: dict[str, Any]) -> list[str]:
 
 
 def test_the_dev_set_has_at_least_twelve_multi_article_stories() -> None:
-    multi = [p for p in STORIES if len(json.loads(p.read_text())["articles"]) > 1]
+    dev = (DATASETS / "dev").glob("*.json")
+    multi = [p for p in dev if len(json.loads(p.read_text())["articles"]) > 1]
     assert len(multi) >= 12
 
 
-@pytest.mark.parametrize("path", STORIES, ids=[p.stem for p in STORIES])
+@pytest.mark.parametrize("path", STORIES, ids=[f"{p.parent.name}/{p.stem}" for p in STORIES])
 def test_gold_story_is_consistent(path: Path) -> None:
     story = json.loads(path.read_text(encoding="utf-8"))
     assert story["id"] == path.stem
