@@ -14,6 +14,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from api.errors import BriefError
 from api.render import print_brief
 from api.schemas import Article, Brief, Engine, SummaryRequest
 from api.settings import Settings
@@ -130,7 +131,16 @@ def summarize(
     if url:
         brief = summarize_over_http(request, url, api_key)
     else:
-        brief = asyncio.run(summarize_in_process(request))
+        try:
+            brief = asyncio.run(summarize_in_process(request))
+        except BriefError as exc:
+            # The same words the HTTP API would put in its problem details, without a traceback.
+            err.print(f"[red]error {exc.status}[/red]: {exc.title}: {exc.detail}", soft_wrap=True)
+            for field_error in exc.errors:
+                err.print(
+                    f"  {field_error.field or '(body)'}: {field_error.message}", soft_wrap=True
+                )
+            raise typer.Exit(1) from exc
     if as_json:
         sys.stdout.write(brief.model_dump_json(indent=2) + "\n")
     else:

@@ -105,3 +105,10 @@ def test_server_errors_reach_the_cli_as_problems(server: str) -> None:
 def test_missing_file_is_a_usage_error() -> None:
     result = run_brief("summarize", "no/such/file.txt")
     assert result.returncode == 2
+
+
+def test_in_process_errors_are_reported_without_a_traceback() -> None:
+    result = run_brief("summarize", str(SEED), "--engine", "llm")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error 422: Request cannot be served:")
+    assert "Traceback" not in result.stderr
