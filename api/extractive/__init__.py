@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from api.extractive.actors import Entity, find_actors
+from api.extractive.actors import Entity, Mention, find_actors, story_vocabulary
 from api.extractive.disagreements import Conflict, find_conflicts
 from api.extractive.events import cluster_events, describe_event, when_of, where_of
-from api.extractive.gazetteer import TITLES
+from api.extractive.gazetteer import (
+    LOWERCASE_TITLES,
+    ORG_CUES,
+    PLACE_NOUNS,
+    TITLES,
+)
 from api.extractive.numbers import (
     NumberGroup,
     find_numbers,
@@ -24,6 +29,7 @@ from api.extractive.numbers import (
 from api.extractive.sentences import Sentence, split_documents
 from api.extractive.stance import StanceFinding, find_stances, stances_by_actor
 from api.extractive.summary import headline_from, rank_sentences, select_summary
+from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import (
     Actor,
     ActorType,
@@ -35,14 +41,16 @@ from api.schemas import (
     Evidence,
     GroundingCounts,
     NumberFact,
+    Polarity,
     Provenance,
     Stance,
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "3"
+EXTRACTIVE_VERSION = "4"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
+LEAD_SENTENCES = 1
 
 __all__ = ["EXTRACTIVE_VERSION", "build_brief", "span_is_exact"]
 
@@ -87,33 +95,76 @@ def actor_of(entity: Entity) -> Actor:
 
 
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ss", "ch", "ic")
+# A preposition before a country, maybe before a list of names it governs ("in Australia,
+# Britain and the United States"): the country is a setting.
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|from|to|into|across|at|on|via|through|near|toward|towards|throughout|around)"
+    r"\b(?i:in|from|to|into|across|at|on|via|through|near|toward|towards|throughout|around|for|"
+    r"of|outside|over|against|inside|within|visit|visited|visiting|entered|left|leave|reach|"
+    r"reached)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*(?:,\s*|\s+and\s+(?:the\s+)?|\s+)?)*$",
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|into|across|at|near|toward|towards|throughout|around|off|of|outside)\s+$",
+    re.IGNORECASE,
+)
+# What follows a country that acts: a verb ("India has accused"), or its possessive before an
+# office ("Pakistan's Foreign Ministry"); what precedes one that is acted with ("talks with").
+_ACTING_AFTER = re.compile(
+    r"^(?:\s*,?\s*(?:and\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*)*\s+([a-z]+)"
+)
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:with|by|between|and|urged|asked|asking|accused|accuses|told|warned|called\s+on)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|into|across|at|near|toward|towards|throughout|around|off|of)\s+$",
-    re.IGNORECASE,
+_AUXILIARIES = frozenset(
+    "is was are were has had have will would could should may might must can did does".split()
 )
 
 
-def named_only_in_passing(entity: Entity) -> bool:
-    """A country the story names only by its adjective ("Australian laws", "Swiss francs") or as
-    a place things happen in ("fled to Pakistan"), or a name without a role found only after a
-    locative preposition: a description or a setting, not an actor."""
-    if entity.type is ActorType.PERSON and not entity.role and len(entity.name.split()) < 3:
-        # a name only ever found after "in", "at" or "off" is a place ("off Lady Barron")
-        return all(_PLACE_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions)
+def _acts(mention: Mention, name: str) -> bool:
+    """A country's mention as a party: the subject of a verb, the owner of an office, or the
+    partner of talks, not a place, a list item or an adjective."""
+    if mention.in_role:
+        return False
+    text = mention.sentence.text
+    before, after = text[: mention.start], text[mention.end :]
+    if mention.surface != name and mention.surface.endswith(_DEMONYM_ENDINGS):
+        return False
+    if after.startswith(("'s ", "’s ")):
+        following = after[3:].split(" ", 1)[0].strip(",.")
+        return following in TITLES or following in ORG_CUES or following in LOWERCASE_TITLES
+    if _LOCATIVE_BEFORE.search(before):
+        return False
+    if _PARTNER_BEFORE.search(before):
+        return True
+    verb = _ACTING_AFTER.match(after)
+    if verb is None:
+        return False
+    word = verb.group(1)
+    return word in _AUXILIARIES or word in SPEAKING_VERBS or word.endswith(("ed", "s"))
+
+
+def named_only_in_passing(entity: Entity, vocabulary: frozenset[str] = frozenset()) -> bool:
+    """A country the story never makes a party (only a setting, a list item or an adjective:
+    "fled to Pakistan", "Australian laws"), a name found only after a locative preposition or
+    before a place noun ("off Lady Barron", "the Tora Bora area"), or a capitalized phrase of
+    words the story also writes in lowercase ("the Building Industry"): a setting, not an
+    actor."""
+    if entity.type is ActorType.PERSON and not entity.role:
+        if any(
+            m.sentence.text[m.end :].split(" ", 2)[1:2] in ([n] for n in PLACE_NOUNS)
+            for m in entity.mentions
+        ):
+            return True
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", entity.name)]
+        if words and all(w in vocabulary for w in words):
+            return True
+        if len(entity.name.split()) < 3:
+            return all(_PLACE_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions)
+        return False
     if entity.type is not ActorType.COUNTRY:
         return False
-    return all(
-        m.in_role
-        or (m.surface != entity.name and m.surface.endswith(_DEMONYM_ENDINGS))
-        or (m.surface == entity.name and _LOCATIVE_BEFORE.search(m.sentence.text[: m.start]))
-        for m in entity.mentions
-    )
+    return not any(_acts(m, entity.name) for m in entity.mentions)
 
 
 def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
@@ -129,14 +180,25 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
             or entity.role
             or entity.name in speakers
             or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)
+            or (  # a full organization's name in a lead sentence: "The Australian Transport
+                # Safety Bureau is investigating the crash"
+                entity.type is ActorType.ORGANIZATION
+                and len(entity.name.split()) > 2
+                and any(word in ORG_CUES for word in entity.name.split())
+                and entity.mentions[0].sentence.index <= LEAD_SENTENCES
+            )
         )
     ]
 
 
-def story_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
-    """The actors a brief lists: without countries named only as adjectives or places, nor
-    names found only after "in", "at" or "off" ("Swiss court", "fled to Pakistan")."""
-    return [e for e in entities if not (named_only_in_passing(e) and e.name not in speakers)]
+def story_actors(
+    entities: Sequence[Entity], speakers: set[str], vocabulary: frozenset[str] = frozenset()
+) -> list[Entity]:
+    """The actors a brief lists: without countries that are only settings or adjectives, nor
+    names that are places ("Swiss court", "fled to Pakistan", "the Tora Bora area")."""
+    return [
+        e for e in entities if not (named_only_in_passing(e, vocabulary) and e.name not in speakers)
+    ]
 
 
 def number_of(group: NumberGroup) -> NumberFact:
@@ -160,6 +222,8 @@ def stances_of(findings: Sequence[StanceFinding]) -> list[Stance]:
     """One stance per actor: the polarity its findings add up to, every finding's span kept."""
     stances = []
     for stance in stances_by_actor(findings):
+        if stance.polarity is Polarity.NEUTRAL:
+            continue  # reported words that take no side are not a stance
         spans: list[Evidence] = []
         for finding in stance.findings:
             span = evidence_for(finding.sentence, finding.start, finding.end)
@@ -227,7 +291,8 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     groups.sort(key=lambda g: (-len({m.sentence.article for m in g.mentions}), -len(g.mentions)))
     findings = find_stances(documents, entities)
     speakers = {finding.entity.name for finding in findings}
-    entities = story_actors(prune_actors(entities, speakers), speakers)
+    vocabulary = story_vocabulary(documents)
+    entities = story_actors(prune_actors(entities, speakers), speakers, vocabulary)
     # every number read, kept or not, says a sentence carries facts
     ranked = rank_sentences(documents, _salience(entities, all_groups))
 

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from api.extractive.gazetteer import (
     COMMON_CAPITALIZED,
+    COMPASS_WORDS,
     DAYS,
     GROUP_CUES,
     GROUP_NOUNS,
@@ -382,6 +383,16 @@ class _SentenceReader:
         first, last = self.tokens[start].start, self.tokens[end - 1].end
         return any(m.start <= first and last <= m.end for m in self.mentions)
 
+    def _names_a_role(self, end: int) -> bool:
+        """ "Federal Opposition leader Simon Crean": the run qualifies a lowercase title that a
+        name follows, so it is part of that person's role, not an actor of its own."""
+        return (
+            end + 1 < len(self.tokens)
+            and self.tokens[end].lower in LOWERCASE_TITLES
+            and self.tokens[end + 1].is_word
+            and self.tokens[end + 1].is_capitalized
+        )
+
     def _read_run(self, start: int, end: int) -> None:
         if self._inside_existing(start, end):
             return
@@ -389,6 +400,11 @@ class _SentenceReader:
             return
         texts = [token.text for token in self.tokens[start:end]]
         known = match_known(self.tokens, start)
+        if known is None and self._names_a_role(end):
+            return
+        if len(texts) > 2 and texts[0] in ORG_CUES and texts[1] in {"of", "for"}:
+            self._add_organization(start, end, texts)  # "Bureau of Air Safety Investigation"
+            return
         if known is not None and known[1] == end - start:
             actor = known[0]
             self.mentions.append(self.mention(start, end, actor.type, f"known:{actor.name}"))
@@ -463,6 +479,8 @@ class _SentenceReader:
             name_start += 1
             while name_start < end and self.tokens[name_start].text in TITLE_COMPLEMENTS:
                 name_start += 1
+        if end - name_start > 2 and self.tokens[end - 1].text in _POST_NOMINALS:
+            end -= 1  # "Royal Commissioner Terence Cole QC"
         name_tokens = _without_connectors(self.tokens[name_start:end])
         if not 1 <= len(name_tokens) <= 4 or not all(map(_looks_like_name_token, name_tokens)):
             return False
@@ -530,8 +548,16 @@ class _SentenceReader:
             if known is None:
                 index += 1
                 continue
-            self._read_name(pending, index)
             actor = known[0]
+            if (
+                actor.type is ActorType.COUNTRY
+                and index == pending + 1
+                and self.tokens[pending].text in COMPASS_WORDS
+            ):
+                index += known[1]  # "South Australia": a region, neither a person nor the country
+                pending = index
+                continue
+            self._read_name(pending, index)
             self.mentions.append(
                 self.mention(index, index + known[1], actor.type, f"known:{actor.name}")
             )
@@ -657,7 +683,9 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
             if other not in groups:
                 continue
             other_words = other.removeprefix("person:").split()
-            same_start = other_words[0] == words[0]
+            same_start = other_words[0] == words[0] or (
+                len(words) > 1 and other_words[-1] == words[-1]  # "Terence"/"Terrence Cole"
+            )
             if same_start and fuzz.ratio(key, other) >= 85:
                 groups[key].extend(groups.pop(other))
     for key in [k for k in people if k in groups and len(k.split()) == 1]:

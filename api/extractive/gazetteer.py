@@ -175,7 +175,8 @@ ORG_CUES = frozenset(
         "Administration Federation League Cabinet Government Bureau Foundation Board Agency "
         "Network Times Post News Press Airlines Airways Exchange Chamber Tribunal Secretariat "
         "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
-        "Council"
+        "Council Hospital Clinic Church Diocese Ministries Institution Institute Society Trust "
+        "Club Team Airline Councils Commissions Industries Holdings"
     ).split()
 )
 GROUP_CUES = frozenset({"Movement", "Front", "Brigade", "Brigades", "Militia", "Rebels"})
@@ -187,11 +188,28 @@ PLACE_CUES = frozenset(
         "County Strait Peninsula Bay Gulf Valley Desert Airport Port Border Line Zone Region "
         "District Coast Avenue Road Bridge Park Hill Hills Base Camp Tower Towers Centre "
         "Center Highway Dam Heights Cove Gully Cape Basin Beach Creek Forest Act Trophy Race "
-        "Cup Summit"
+        "Cup Summit Place Strip Swamp Plaza Lane Terrace Parade Mall Wharf Harbour Harbor "
+        "Reserve Range Ridge Falls Gardens Station Township Suburb"
     ).split()
 )
 # Words that start a place name ("Mount Kembla", "Lake Eyre").
-PLACE_PREFIXES = frozenset({"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New"})
+PLACE_PREFIXES = frozenset(
+    {"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New", "St", "St.", "Saint"}
+)
+# Compass words before a country's name make a region of it ("South Australia", "Western
+# Australia"), not the country.
+COMPASS_WORDS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Upper Lower".split()
+)
+# Lowercase nouns after a capitalized name that make it a place or an institution, not a person
+# ("the Tora Bora area", "a Toowoomba Anglican school").
+PLACE_NOUNS = frozenset(
+    (
+        "area region mountain mountains complex district province valley township suburb "
+        "suburbs school college campus hospital church airport border coast range river island "
+        "camp base road street highway region's area's"
+    ).split()
+)
 
 # Titles before a person's name ("US Defense Secretary Lloyd Austin", "Gen. Park").
 TITLES = frozenset(
@@ -203,11 +221,16 @@ TITLES = frozenset(
         "Spokesperson King Queen Prince Princess Pope Mayor Judge Magistrate Justice Speaker "
         "Premier Commissioner Deputy Leader Officer Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Sheikh Emir "
         "President-elect CEO Chairperson Lawmaker Attorney Cardinal Bishop Rabbi Imam "
-        "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance"
+        "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance Inspector "
+        "Superintendent Constable Detective Sheriff Professor Prof Prof. Reverend Rev Rev. "
+        "Archbishop Coroner Treasurer Councillor Alderman Senior Acting Assistant"
     ).split()
 )
 # Words that can only be a title's head, so what follows them is the name.
-TITLE_HEADS = TITLES - {"Vice", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Finance"}
+TITLE_HEADS = TITLES - {
+    "Vice", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Finance", "Senior", "Acting",
+    "Assistant",
+}  # fmt: skip
 # Complements that belong to a title ("Secretary of State", "Minister of Foreign Affairs").
 TITLE_COMPLEMENTS = frozenset(
     (
@@ -236,7 +259,11 @@ COMMON_CAPITALIZED = frozenset(
         "February March April May June July August September October November December Jan Feb "
         "Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tomorrow Earlier Later Last "
         "Next New Here There Now Not No Yes Sources Officials Reporting Additional Editing "
-        "Read More Photo Video Updated Breaking Analysis"
+        "Read More Photo Video Updated Breaking Analysis Outside Inside Near Across Around "
+        "Behind Beyond Within Along Against Amid Among Amongst Toward Towards Through Throughout "
+        "Following Including Like Unlike Upon Into Onto Several Few Various Numerous Neither "
+        "Either Whether Even Just Only Almost Nearly About Above Below Between "
+        "AEDT AEST ACDT ACST AWST GMT UTC EST EDT PST PDT CET BST ICBM ICBMs GDP CPI"
     ).split()
 )
 DAYS = frozenset(

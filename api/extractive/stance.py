@@ -105,6 +105,11 @@ def complement_of(text: str, trigger: Trigger) -> str:
     return re.sub(r"^(?:that|to|of)\s+", "", complement)
 
 
+_NOT_EXCESS = frozenset(
+    {"", "many", "much", "and", "but", "has", "have", "had", "is", "was", "will"}
+)
+
+
 def _negated(words: Sequence[str], index: int) -> bool:
     """A negator among the three words before ``words[index]`` ("not", "never", "didn't")."""
     return any(w in NEGATORS or w.endswith("n't") for w in words[max(0, index - 3) : index])
@@ -119,7 +124,10 @@ def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[f
     support = oppose = 0.0
     for index, word in enumerate(words):
         positive = word in POSITIVE_WORDS
-        negative = word in NEGATIVE_WORDS
+        negative = word in NEGATIVE_WORDS or (
+            # "too narrow", "too late": excess is a complaint
+            word == "too" and index + 1 < len(words) and words[index + 1] not in _NOT_EXCESS
+        )
         if not (positive or negative):
             continue
         if word in SORROW_WORDS and not LOSS_WORDS.isdisjoint(words):

@@ -110,7 +110,8 @@ NEGATIVE_WORDS = frozenset(
         "damage damaging deny denied refuse refused breach blame fault mistake problem "
         "problems outrage outraged angry anger shocked regret tragic disaster risk risks "
         "inappropriate inadequate unhappy betrayal scandal misleading lied bad worse worst "
-        "poor"
+        "poor unfairly unjust biased flawed excessive one-sided witch-hunt criticised "
+        "criticized slammed deplorable disgraceful outrageous"
     ).split()
 )
 POSITIVE_WORDS = frozenset(
