@@ -1,4 +1,4 @@
-"""Version 2 of the extractive engine on crafted texts: stances per actor, group actors,
+"""The extractive engine on crafted texts: stances per actor, group actors,
 acronyms, pruning and number filters."""
 
 from __future__ import annotations

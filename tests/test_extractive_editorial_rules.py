@@ -1,4 +1,4 @@
-"""Version 3 of the extractive engine on crafted texts: which numbers an editor keeps, dates and
+"""The extractive engine on crafted texts: which numbers an editor keeps, dates and
 ages, names with particles and prefixes, countries in passing, and stance words read in context."""
 
 from __future__ import annotations

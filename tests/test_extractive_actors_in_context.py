@@ -1,4 +1,4 @@
-"""Version 4 of the extractive engine on crafted texts: rules that generalize beyond the dev set
+"""The extractive engine on crafted texts: who counts as an actor in context
 (countries as settings, regions and places that look like names, titles, neutral statements)."""
 
 from __future__ import annotations
