@@ -212,6 +212,8 @@ async def test_cache_identity_names_model_prompt_and_output_mode(llm_stub: LLMSt
         assert identity["prompt"] == "summarize@1"
         assert identity["prompt_sha256"] == prompt.sha256
         assert identity["output_mode"] == "auto"
+        assert identity["context_tokens"] == settings.llm_context_tokens
+        assert identity["max_output_tokens"] == settings.llm_max_output_tokens
     finally:
         await engine.aclose()
 

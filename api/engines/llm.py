@@ -124,6 +124,9 @@ class LLMEngine:
             "prompt": prompt.ref,
             "prompt_sha256": prompt.sha256,
             "output_mode": self.settings.llm_output_mode,
+            # The budget decides one call or map-reduce, and the cap can cut an answer short.
+            "context_tokens": self.settings.llm_context_tokens,
+            "max_output_tokens": self.settings.llm_max_output_tokens,
         }
         if prompt.front.map_prompt:
             identity["map_prompt_sha256"] = self.registry.get_ref(prompt.front.map_prompt).sha256
