@@ -7,8 +7,6 @@ article to a story re-extracts only that article: the others come from the store
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import json
 import logging
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import TypeVar
 from litestar.stores.base import Store
 from pydantic import ValidationError
 
+from api.cache import entry_key_for
 from api.llm.budget import Budget, count_message_tokens, split_to_fit
 from api.llm.client import Sampling, StructuredChat
 from api.llm.schema import ArticleNotes
@@ -25,7 +24,6 @@ from api.schemas import Article, Usage
 
 log = logging.getLogger("brief.llm")
 
-EXTRACT_KEY_PREFIX = "extract:"
 T = TypeVar("T")
 
 
@@ -40,19 +38,16 @@ class Extraction:
 
 
 def extraction_key(article: Article, piece: str, prompt: Prompt, model: str, max_items: int) -> str:
-    """The store key of one extraction: what it was made from, nothing else."""
-    material = json.dumps(
-        {
-            "id": article.id,
-            "text": piece,
-            "prompt": prompt.sha256,
-            "model": model,
-            "max_items": max_items,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
-    return EXTRACT_KEY_PREFIX + hashlib.sha256(material.encode("utf-8")).hexdigest()
+    """The store key of one extraction: what it was made from, nothing else. It has the layout
+    of every cache entry, so ``brief cache stats`` and ``purge --prompt`` cover extractions."""
+    material = {
+        "id": article.id,
+        "text": piece,
+        "prompt": prompt.sha256,
+        "model": model,
+        "max_items": max_items,
+    }
+    return entry_key_for("extract", prompt.ref, material)
 
 
 async def gather_or_cancel(awaitables: Sequence[Awaitable[T]]) -> list[T]:
