@@ -30,8 +30,8 @@ def assert_evidence_exact(brief: Brief, texts: dict[str, str]) -> None:
             assert texts[span.article][span.start : span.end] == span.text
 
 
-def test_version_is_four() -> None:
-    assert EXTRACTIVE_VERSION == "4"
+def test_version_is_five() -> None:
+    assert EXTRACTIVE_VERSION == "5"
 
 
 def test_sentences_do_not_split_after_abbreviations() -> None:

@@ -47,7 +47,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "4"
+EXTRACTIVE_VERSION = "5"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 LEAD_SENTENCES = 1

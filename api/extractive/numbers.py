@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from api.extractive.sentences import Document, Sentence
 from api.schemas import Qualifier
@@ -181,12 +182,27 @@ _CAPITALISED_UNIT = re.compile(
 )
 
 
+# "three of Australia's biggest banks", "five of the victims": the counted noun after "of"
+_PARTITIVE_UNIT = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w]*['’]s)\s+"
+    r"(?P<unit>(?:[a-z][\w-]*\s){0,2}?[a-z][\w-]*s)\b"
+)
+
+
 def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     """The counted noun after a number: up to three words, ending at the first plural; names
-    may lead it when a plain plural ends it ("7,500 Swiss francs", "four Saudi-born fighters")."""
+    may lead it when a plain plural ends it ("7,500 Swiss francs", "four Saudi-born fighters"),
+    and "of the" may come first ("three of Australia's biggest banks")."""
     capitalised = _CAPITALISED_UNIT.match(text, end)
     if capitalised and _is_plural(capitalised.group("unit").split()[-1]):
         return capitalised.group("unit"), capitalised.end("unit")
+    partitive = _PARTITIVE_UNIT.match(text, end)
+    if partitive:
+        nouns = partitive.group("unit").split()
+        if _is_plural(nouns[-1]) and not any(
+            w in _STOP_UNIT or w in _UNITS_WORDS or w in _TENS_WORDS for w in nouns
+        ):
+            return partitive.group("unit"), partitive.end("unit")
     words: list[tuple[str, int]] = []
     position = end
     while len(words) < 3:
@@ -283,16 +299,18 @@ def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
     return [m for m in found if (m.unit or m.qualifier is not Qualifier.EXACT) and is_a_count(m)]
 
 
-_FRACTIONS = re.compile(r"-(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?)$")
+_FRACTIONS = re.compile(
+    r"\w-(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?)\b", re.IGNORECASE
+)
 _NOT_COUNTED = frozenset({"other", "others", "another"})
 
 
 def is_a_count(mention: NumberMention) -> bool:
     """Not a fraction ("two-thirds"), not "seven others", and not a small number the story
     already introduced ("the two countries", "the three men")."""
-    if _FRACTIONS.search(mention.phrase.split()[0].lower()):
+    if _FRACTIONS.search(mention.phrase):
         return False
-    if mention.unit and mention.unit.split()[0].lower() in _NOT_COUNTED:
+    if mention.unit and mention.unit.lower() in _NOT_COUNTED:
         return False
     before = mention.sentence.text[: mention.start].split()
     definite = bool(before) and before[-1].lower() == "the"
@@ -393,12 +411,31 @@ def _mention_at(sentence: Sentence, start: int, end: int, value: float, unit: st
     )
 
 
-def dates_and_ages_in_sentence(sentence: Sentence) -> list[NumberMention]:
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_BACKGROUND_MONTHS = range(2, 7)
+
+
+def is_background_date(month: str, published: date | None) -> bool:
+    """A day of a month two to six months before the article was published is background ("the
+    September 11 attacks" in a December story); later ones may be coming dates, so they stay."""
+    if published is None:
+        return False
+    return (published.month - _MONTH_NUMBERS[month]) % 12 in _BACKGROUND_MONTHS
+
+
+def dates_and_ages_in_sentence(
+    sentence: Sentence, published: date | None = None
+) -> list[NumberMention]:
     """Days of a month without a year ("the December 13 attack" -> 13, "day of December"; a
-    dated year is read as its year) and ages in apposition ("Mr Blake, 53," -> 53, "years old")."""
+    dated year is read as its year; not background dates long before ``published``) and ages in
+    apposition ("Mr Blake, 53," -> 53, "years old")."""
     found = [
         _mention_at(sentence, m.start(), m.end(), float(m.group("day")), f"day of {m['month']}")
         for m in _DAY_OF_MONTH.finditer(sentence.text)
+        if not is_background_date(m["month"], published)
     ]
     found += [
         _mention_at(sentence, m.start(), m.end("age"), float(m.group("age")), "years old")
@@ -407,12 +444,20 @@ def dates_and_ages_in_sentence(sentence: Sentence) -> list[NumberMention]:
     return found
 
 
+def _published(document: Document) -> date | None:
+    published = document.article.published_at
+    return published.date() if published else None
+
+
 def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
     return [
         mention
         for document in documents
         for sentence in document.sentences
-        for mention in (*numbers_in_sentence(sentence), *dates_and_ages_in_sentence(sentence))
+        for mention in (
+            *numbers_in_sentence(sentence),
+            *dates_and_ages_in_sentence(sentence, _published(document)),
+        )
     ]
 
 
@@ -434,7 +479,8 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
     """The numbers an editor keeps: not the high end of a range, not a span of a few days that
     only times the story, ages only of the people the story leads with, years only from the lead
     or several articles when the story lists many (a biography), and from a sentence that lists
-    many numbers only those the story repeats elsewhere."""
+    many numbers of one kind (a sentence and a fine for each of six men) only those the story
+    repeats elsewhere."""
     years = sum(group.mentions[0].is_year for group in groups)
     candidates = []
     for group in groups:
@@ -450,14 +496,21 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
             continue
         candidates.append(group)
     per_sentence: dict[Sentence, int] = {}
+    per_unit: dict[tuple[Sentence, str], int] = {}
     for group in candidates:
         for mention in group.mentions:
             per_sentence[mention.sentence] = per_sentence.get(mention.sentence, 0) + 1
+            key = (mention.sentence, mention.unit_head)
+            per_unit[key] = per_unit.get(key, 0) + 1
     kept = []
     for group in candidates:
         first = group.mentions[0]
         sentences = {m.sentence for m in group.mentions}
-        if len(sentences) == 1 and per_sentence[first.sentence] >= _LISTING_SENTENCE:
+        listed = (
+            per_sentence[first.sentence] >= _LISTING_SENTENCE
+            and per_unit[(first.sentence, first.unit_head)] > 1
+        )
+        if len(sentences) == 1 and listed:
             continue
         kept.append(group)
     return kept

@@ -1,0 +1,66 @@
+"""Number reading that generalises: partitives as counted nouns, "other" counts,
+fractions behind a qualifier, listing sentences of one kind, background dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from api.extractive.numbers import (
+    dates_and_ages_in_sentence,
+    find_numbers,
+    group_numbers,
+    is_background_date,
+    key_numbers,
+    numbers_in_sentence,
+)
+from api.extractive.sentences import Sentence, split_documents
+from api.schemas import Article
+
+
+def sentence_of(text: str) -> Sentence:
+    return Sentence("a1", 0, 0, 0, len(text), text)
+
+
+def numbers_of(text: str) -> list[tuple[float, str | None, str]]:
+    return [(m.value, m.unit, m.phrase) for m in numbers_in_sentence(sentence_of(text))]
+
+
+def kept_numbers(text: str, published: datetime | None = None) -> list[tuple[float, str | None]]:
+    documents = split_documents([Article(id="a1", text=text, published_at=published)])
+    groups = key_numbers(group_numbers(find_numbers(documents)))
+    return [(group.value, group.mentions[0].unit) for group in groups]
+
+
+def test_a_partitive_counts_the_noun_after_of() -> None:
+    assert numbers_of("Strikes hit three of Australia's biggest banks over two days.") == [
+        (3.0, "biggest banks", "three of Australia's biggest banks"),
+        (2.0, "days", "over two days"),
+    ]
+    assert numbers_of("Police freed five of the hostages.") == [
+        (5.0, "hostages", "five of the hostages")
+    ]
+
+
+def test_other_with_a_noun_counts_but_bare_others_does_not() -> None:
+    assert numbers_of("Two other crew members were hurt and seven others fled.") == [
+        (2.0, "other crew members", "Two other crew members")
+    ]
+
+
+def test_a_fraction_behind_a_qualifier_is_not_a_count() -> None:
+    assert numbers_of("We have completed about two-thirds of the repairs.") == []
+
+
+def test_a_listing_sentence_of_distinct_facts_keeps_them() -> None:
+    text = "The deal gives the alliance three key portfolios, two women and a 30-member cabinet."
+    assert kept_numbers(text) == [(3.0, "key portfolios"), (2.0, "women"), (30.0, "member")]
+
+
+def test_dates_months_before_publication_are_background() -> None:
+    assert is_background_date("September", date(2001, 12, 10))
+    assert not is_background_date("December", date(2001, 12, 10))
+    assert not is_background_date("January", date(2001, 12, 10))
+    assert not is_background_date("September", None)
+    sentence = sentence_of("Since the September 11 attacks, talks set for December 22 went on.")
+    assert [m.value for m in dates_and_ages_in_sentence(sentence, date(2001, 12, 10))] == [22.0]
+    assert [m.value for m in dates_and_ages_in_sentence(sentence)] == [11.0, 22.0]
