@@ -175,7 +175,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
     return Litestar(
         route_handlers=[SummariesController, PromptsController, healthz, readyz, metrics],
         dependencies={"service": Provide(_service, sync_to_thread=False)},
-        guards=[api_key_guard(set(settings.api_keys))],
+        # Without keys there is nothing to check: no guard at all, as Litestar copies the route
+        # handler for every guard call of every request.
+        guards=[api_key_guard(set(settings.api_keys))] if settings.api_keys else [],
         exception_handlers=EXCEPTION_HANDLERS,
         middleware=middleware,
         lifespan=[lifespan],

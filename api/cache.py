@@ -41,6 +41,7 @@ KEY_VERSION = 1
 NO_PROMPT = "-"  # the prompt label of entries that no prompt produced (the extractive engine)
 LOCK_PREFIX = "lock:"
 DECODED_ENTRIES = 128  # recently decoded entries kept per process (see BriefCache._decode)
+KEYED_REQUESTS = 1024  # recently derived keys kept per process (see BriefCache.key_for)
 
 T = TypeVar("T")
 
@@ -264,10 +265,40 @@ class _Envelope(BaseModel):
     brief: Brief
 
 
+# A request id no client can send (``request_id_middleware`` only takes printable ids).
+_REQUEST_ID_SLOT = "\x00request-id\x00"
+_REQUEST_ID_SLOT_JSON = json.dumps(_REQUEST_ID_SLOT).encode()
+
+
+@dataclass(frozen=True)
+class HitJson:
+    """A hit's response body, serialized once per decoded entry: the brief as served on a hit
+    (``provenance.cache`` = ``HIT``) with a slot for the one field that differs per request."""
+
+    head: bytes
+    tail: bytes
+
+    @classmethod
+    def of(cls, brief: Brief) -> HitJson | None:
+        provenance = brief.provenance.model_copy(
+            update={"cache": "HIT", "request_id": _REQUEST_ID_SLOT}
+        )
+        blob = brief.model_copy(update={"provenance": provenance}).model_dump_json().encode()
+        head, slot, tail = blob.partition(_REQUEST_ID_SLOT_JSON)
+        if not slot or _REQUEST_ID_SLOT_JSON in tail:
+            return None
+        return cls(head, tail)
+
+    def render(self, request_id: str) -> bytes:
+        """What ``model_dump_json`` gives for the hit with this request id, without the walk."""
+        return b"".join((self.head, json.dumps(request_id, ensure_ascii=False).encode(), self.tail))
+
+
 @dataclass(frozen=True)
 class CachedBrief:
     brief: Brief
     stored_at: float
+    hit_json: HitJson | None = None
 
     @property
     def age_seconds(self) -> int:
@@ -531,6 +562,7 @@ class Outcome:
     brief: Brief
     status: CacheStatus
     age_seconds: int = 0
+    hit_json: HitJson | None = None  # set on a stored hit: the body, but for the request id
 
 
 def _own_copy(brief: Brief) -> Brief:
@@ -560,7 +592,8 @@ class BriefCache:
         self.breaker = CircuitBreaker(breaker_cooldown_seconds)
         self.guard = CacheGuard(self.breaker, self.metrics)
         self.flight = SingleFlight()
-        self._decoded: OrderedDict[str, tuple[bytes, _Envelope]] = OrderedDict()
+        self._decoded: OrderedDict[str, tuple[bytes, _Envelope, HitJson | None]] = OrderedDict()
+        self._keys: OrderedDict[tuple[object, ...], str] = OrderedDict()
         self.backend: Literal["redis", "memory"] = "memory"
         self.locks: RedisLocks | None = None
         self.prefix = ""
@@ -571,7 +604,36 @@ class BriefCache:
             self.locks = RedisLocks(redis, self.prefix, lock_seconds)
 
     def key_for(self, request: SummaryRequest, engine_identity: Mapping[str, object]) -> str:
-        return cache_key_for(request, engine_identity, self.server_identity)
+        """``cache_key_for``, remembered: normalizing and JSON-encoding every article again costs
+        more than a hit's Redis GET. Remembered by a digest of the texts as received (plus their
+        lengths, so the digest's separators cannot be ambiguous) and everything else the key
+        covers, as given; requests that differ in any of it are keyed afresh."""
+        memo = (
+            layout_digest_for(request),
+            tuple(
+                (
+                    article.id,
+                    len(article.text),
+                    article.title,
+                    article.source,
+                    # as the key has it: equal instants in other offsets are other keys
+                    article.published_at.isoformat() if article.published_at else None,
+                )
+                for article in request.articles
+            ),
+            request.prompt,
+            request.options.model_dump_json(),
+            repr(engine_identity),
+        )
+        key = self._keys.get(memo)
+        if key is not None:
+            self._keys.move_to_end(memo)
+            return key
+        key = cache_key_for(request, engine_identity, self.server_identity)
+        self._keys[memo] = key
+        if len(self._keys) > KEYED_REQUESTS:
+            self._keys.popitem(last=False)
+        return key
 
     def engine_store(self) -> GuardedStore:
         """The store the engines cache their own work in, behind the same breaker."""
@@ -603,7 +665,8 @@ class BriefCache:
             # last ones decoded here are that same entry. Shared, so the caller gets its own
             # provenance (the one part of a served brief anything writes to).
             self._decoded.move_to_end(key)
-            return CachedBrief(_own_copy(recent[1].brief), recent[1].stored_at)
+            _, envelope, hit_json = recent
+            return CachedBrief(_own_copy(envelope.brief), envelope.stored_at, hit_json)
         try:
             envelope = _Envelope.model_validate_json(raw)
         except ValidationError:
@@ -613,10 +676,11 @@ class BriefCache:
             if not _rebase_evidence(envelope.brief, envelope.spans, request):
                 return None
             return CachedBrief(envelope.brief, envelope.stored_at)
-        self._decoded[key] = (raw, envelope)
+        hit_json = HitJson.of(envelope.brief)
+        self._decoded[key] = (raw, envelope, hit_json)
         if len(self._decoded) > DECODED_ENTRIES:
             self._decoded.popitem(last=False)
-        return CachedBrief(_own_copy(envelope.brief), envelope.stored_at)
+        return CachedBrief(_own_copy(envelope.brief), envelope.stored_at, hit_json)
 
     # -- the read-through path
 
@@ -643,7 +707,7 @@ class BriefCache:
             return Outcome(await compute(), "BYPASS")
         if hit is not None:
             self.metrics.count("HIT", "stored")
-            return Outcome(hit.brief, "HIT", hit.age_seconds)
+            return Outcome(hit.brief, "HIT", hit.age_seconds, hit.hit_json)
         outcome, shared = await self.flight.run(key, lambda: self._lead(key, request, compute))
         if shared:
             self.metrics.coalesced += 1

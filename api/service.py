@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import anyio
 
-from api.cache import BriefCache, CacheMode
+from api.cache import BriefCache, CacheMode, HitJson
 from api.engines.base import SummaryEngine
 from api.errors import InvalidRequest, UpstreamError, UpstreamTimeout
 from api.schemas import Brief, CacheStatus, Engine, SummaryRequest
@@ -25,6 +25,15 @@ class Served:
     brief: Brief
     cache: CacheStatus
     age_seconds: int = 0
+    hit_json: HitJson | None = None
+
+    def json(self) -> bytes:
+        """The brief as JSON: a stored hit's body comes serialized from the cache."""
+        if self.hit_json is not None and self.cache == "HIT":
+            request_id = self.brief.provenance.request_id
+            if request_id is not None:
+                return self.hit_json.render(request_id)
+        return self.brief.model_dump_json().encode()
 
 
 class BriefService:
@@ -87,7 +96,7 @@ class BriefService:
             return Served(await compute(), "BYPASS")
         key = self.cache.key_for(request, engine.cache_identity(request))
         outcome = await self.cache.serve(key, request, compute, mode)
-        return Served(outcome.brief, outcome.status, outcome.age_seconds)
+        return Served(outcome.brief, outcome.status, outcome.age_seconds, outcome.hit_json)
 
     async def _compute(self, engine: SummaryEngine, request: SummaryRequest) -> Brief:
         try:

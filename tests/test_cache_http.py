@@ -179,3 +179,19 @@ async def test_redis_entries_live_under_the_namespace_with_the_ttl(
         assert 590 <= plain.ttl(key) <= 600
     finally:
         plain.close()
+
+
+async def test_a_hit_body_is_exactly_the_served_brief_with_its_request_id(cached: Client) -> None:
+    """A stored hit's body is written once per decoded entry with a slot for the request id;
+    it must be the bytes serializing the brief would give, whatever the id holds."""
+    await post(cached, story())
+    for request_id in ("plain-id", 'a "quoted" \\ id', "x" * 128):
+        hit = await post(cached, story(), **{"x-request-id": request_id})
+        assert hit.headers["x-cache"] == "HIT"
+        assert hit.headers["x-request-id"] == request_id
+        brief = Brief.model_validate_json(hit.content)
+        assert brief.provenance.request_id == request_id
+        assert brief.provenance.cache == "HIT"
+        assert hit.content == brief.model_dump_json().encode()
+    generated = await post(cached, story())
+    assert generated.json()["provenance"]["request_id"] == generated.headers["x-request-id"]

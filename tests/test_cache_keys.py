@@ -6,18 +6,21 @@ from __future__ import annotations
 import json
 
 import pytest
+from litestar.stores.memory import MemoryStore
 
 from api.cache import (
     KEY_VERSION,
+    BriefCache,
     CacheMode,
     CircuitBreaker,
+    HitJson,
     _map_span,
     _TokenMap,
     cache_key_for,
     entry_key_for,
     prompt_label_for,
 )
-from api.schemas import SummaryRequest
+from api.schemas import Brief, Provenance, SummaryRequest
 
 EXTRACTIVE = {"engine": "extractive", "version": "0"}
 
@@ -184,3 +187,43 @@ def test_key_material_is_plain_json() -> None:
     request = request_of('{"articles": [{"id": "a1", "text": "x"}]}')
     key = cache_key_for(request, EXTRACTIVE)
     assert key == cache_key_for(request_of(json.dumps(request.model_dump(mode="json"))), EXTRACTIVE)
+
+
+def test_remembered_keys_equal_derived_keys_and_never_mix_requests() -> None:
+    """``BriefCache.key_for`` remembers keys; what it returns must be what ``cache_key_for``
+    derives, for equivalent requests and for ones its memo could confuse."""
+    cache = BriefCache(MemoryStore(), 60, server_identity={"drop": False})
+    payloads = [
+        '{"articles": [{"id": "a1", "text": "Seoul said 80 shells."}]}',
+        '{"articles": [{"id": "a1", "text": " Seoul  said\\n80 shells. "}]}',
+        '{"articles": [{"id": "a1", "text": "Seoul said 81 shells."}]}',
+        '{"articles": [{"id": "a1", "text": "Seoul said 80 shells."}],'
+        ' "options": {"max_items": 3}}',
+        # Texts whose joined bytes are equal: the memo must still tell them apart.
+        '{"articles": [{"id": "a", "text": "x\\u0000"}, {"id": "b", "text": "y"}]}',
+        '{"articles": [{"id": "a", "text": "x"}, {"id": "b", "text": "\\u0000y"}]}',
+        # Equal instants, written in other offsets: other key material, other keys.
+        '{"articles": [{"id": "a1", "text": "S.", "published_at": "2022-11-02T00:00:00+00:00"}]}',
+        '{"articles": [{"id": "a1", "text": "S.", "published_at": "2022-11-02T09:00:00+09:00"}]}',
+    ]
+    for identity in (EXTRACTIVE, {"engine": "llm", "prompt": "summarize@1"}):
+        for _ in range(2):  # derived, then remembered
+            for payload in payloads:
+                request = request_of(payload)
+                expected = cache_key_for(request, identity, {"drop": False})
+                assert cache.key_for(request, identity) == expected
+
+
+def test_hit_json_renders_what_serializing_the_hit_gives() -> None:
+    brief = Brief(
+        headline="Shells",
+        summary="Kim said \u201880 shells\u2019.",
+        provenance=Provenance(engine="extractive", latency_ms=1.5),
+    )
+    hit_json = HitJson.of(brief)
+    assert hit_json is not None
+    for request_id in ("r1", 'q"uo\\te', "caf\u00e9 \u2713 \u00bd", "x" * 128):
+        served = brief.model_copy(deep=True)
+        served.provenance.cache = "HIT"
+        served.provenance.request_id = request_id
+        assert hit_json.render(request_id) == served.model_dump_json().encode()
