@@ -7,17 +7,20 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import httpx
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from api.cli_cache import app as cache_app
+from api.cli_prompts import app as prompts_app
 from api.errors import BriefError
 from api.render import print_brief
 from api.schemas import Article, Brief, Engine, SummaryRequest
 from api.settings import Settings
+from evals.cli import app as eval_app
 
 app = typer.Typer(
     name="brief",
@@ -155,25 +158,9 @@ def schema_command() -> None:
     sys.stdout.write(json.dumps(brief_json_schema(), indent=2) + "\n")
 
 
-def _register_subcommands() -> None:
-    groups: list[tuple[str, Any]] = []
-    for module, name in (
-        ("api.cli_prompts", "prompts"),
-        ("api.cli_cache", "cache"),
-        ("evals.cli", "eval"),
-    ):
-        try:
-            sub = __import__(module, fromlist=["app"]).app
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        groups.append((name, sub))
-    for name, sub in groups:
-        app.add_typer(sub, name=name)
-
-
-_register_subcommands()
+app.add_typer(prompts_app, name="prompts")
+app.add_typer(cache_app, name="cache")
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:
