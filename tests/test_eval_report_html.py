@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from api.schemas import Engine
 from evals.compare import compare_runs, write_compare_html
 from evals.report import load_run, metric_means, write_reports
-from evals.runner import RunConfig, build_in_process_solver, run_suite, scorer_version, write_config
 from evals.suites import load_suite
-from tests.conftest import settings_for
+from tests.test_eval_gate import run_into
 
 CHROMIUM = next(
     (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
@@ -90,25 +88,8 @@ def probe(page: Path, tmp_path: Path) -> dict[str, object]:
 async def dev_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     suite = load_suite("dev")
     run_dir = tmp_path_factory.mktemp("html") / "run"
-    run_dir.mkdir()
-    write_config(
-        run_dir,
-        RunConfig(
-            created_at="2024-01-01T00:00:00+00:00",
-            suite=suite.name,
-            suite_path=str(suite.path),
-            suite_hash=suite.content_hash,
-            stories=len(suite.stories),
-            engine="extractive",
-            scorer_version=scorer_version(),
-        ),
-    )
-    setup = await build_in_process_solver(settings_for(), Engine.EXTRACTIVE)
-    try:
-        await run_suite(suite, setup.solver, run_dir, engine=Engine.EXTRACTIVE)
-    finally:
-        await setup.solver.aclose()
-    write_reports(load_run(run_dir), suite, {"who_f1": 0.75, "numbers_f1": 0.85})
+    run = await run_into(run_dir, suite, degraded=False)
+    write_reports(run, suite, {"who_f1": 0.75, "numbers_f1": 0.85})
     return run_dir
 
 
