@@ -29,6 +29,7 @@ from api.extractive.numbers import (
 from api.extractive.sentences import Sentence, split_documents
 from api.extractive.stance import StanceFinding, find_stances, stances_by_actor
 from api.extractive.summary import headline_from, rank_sentences, select_summary
+from api.extractive.topic import story_documents
 from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import (
     Actor,
@@ -144,12 +145,34 @@ def _acts(mention: Mention, name: str) -> bool:
     return word in _AUXILIARIES or word in SPEAKING_VERBS or word.endswith(("ed", "s"))
 
 
+_LOCATIVE_RIGHT_BEFORE = re.compile(
+    r"\b(?:in|from|near|into|across|around|outside|throughout|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _acts_alone(entity: Entity) -> bool:
+    """A lone capitalized word the story repeats ("Traveland", "Centrelink") is an actor when it
+    acts at least once (the subject of a verb, an owner: "Westpac's David Lording") and never
+    reads as a place ("in Sydney", "from Kandahar"), nor only as a sentence's first word."""
+    if any(_LOCATIVE_RIGHT_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions):
+        return False
+    if all(not m.sentence.text[: m.start].strip(" \"'“‘") for m in entity.mentions):
+        return False
+    return any(
+        _acts(m, entity.name) or m.sentence.text[m.end :].startswith(("'s ", "’s "))
+        for m in entity.mentions
+    )
+
+
 def named_only_in_passing(entity: Entity, vocabulary: frozenset[str] = frozenset()) -> bool:
     """A country the story never makes a party (only a setting, a list item or an adjective:
     "fled to Pakistan", "Australian laws"), a name found only after a locative preposition or
     before a place noun ("off Lady Barron", "the Tora Bora area"), or a capitalized phrase of
     words the story also writes in lowercase ("the Building Industry"): a setting, not an
     actor."""
+    if all(m.key.startswith("single:") for m in entity.mentions):
+        return not _acts_alone(entity)
     if entity.type is ActorType.PERSON and not entity.role:
         if any(
             m.sentence.text[m.end :].split(" ", 2)[1:2] in ([n] for n in PLACE_NOUNS)
@@ -284,7 +307,7 @@ def _verify(brief: Brief, texts: Mapping[str, str]) -> GroundingCounts:
 
 def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     """The whole brief of a story, from its articles alone."""
-    documents = split_documents(articles)
+    documents = story_documents(split_documents(articles))
     entities = find_actors(documents)
     all_groups = group_numbers(find_numbers(documents))
     groups = key_numbers(all_groups)

@@ -642,11 +642,14 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
             groups[target].append(single)
         elif single.canonical == "speaker":
             groups.setdefault(single.key, []).append(single)
-        elif single.key == "acronym":
+        elif single.key == "acronym" or single.key.startswith("single:"):
             orphans.setdefault(f"org:{_name_key(single.surface)}", []).append(single)
-    # An acronym no full name explains ("HIH") is an organization when the story repeats it.
+    # A lone name no full name explains, an acronym ("HIH") or a word ("Traveland", "Ansett"),
+    # is an organization when the story repeats it: people are introduced by their full name.
     for key, group in orphans.items():
         if len(group) > 1:
+            for mention in group:
+                mention.type = ActorType.ORGANIZATION
             groups.setdefault(key, []).extend(group)
     entities = [_entity_of(key, group) for key, group in groups.items()]
     return sorted(entities, key=lambda e: (-e.importance, _first_position(e)))

@@ -1,0 +1,83 @@
+"""The extractive engine on crafted texts: what belongs to the story.
+
+An unrelated item appended to an article is set aside, and a one-word organization the story
+keeps naming is an actor while a town it is set in is not.
+"""
+
+from __future__ import annotations
+
+from api.extractive import build_brief
+from api.extractive.sentences import split_documents
+from api.extractive.topic import story_documents
+from api.schemas import Article, Brief, SummaryOptions
+
+TENNIS = (
+    "France won the Davis Cup final against Australia in Melbourne on Sunday. "
+    "Nicolas Escude beat Wayne Arthurs in four sets in the deciding rubber. "
+    "Australian captain John Fitzgerald defended his decision to play Pat Rafter in the doubles. "
+    "Rafter withdrew from the final match with an arm injury. "
+)
+APPENDED = (
+    "The Palestinian Authority has arrested more than 70 members of militant groups after "
+    "weekend bombings against Israel. "
+    "Israeli ministers suggested that Yasser Arafat should be toppled. "
+    "A decision on a military response is likely to be made later today by the cabinet."
+)
+
+
+def brief_of(*texts: str) -> Brief:
+    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
+    return build_brief(articles, SummaryOptions())
+
+
+def names(brief: Brief) -> list[str]:
+    return [actor.name for actor in brief.who]
+
+
+def test_an_unrelated_item_at_the_end_of_an_article_is_set_aside() -> None:
+    articles = [Article(id="a1", text=TENNIS + APPENDED)]
+    kept = story_documents(split_documents(articles))[0]
+    assert len(kept.sentences) == 4
+    assert kept.sentences[-1].text.startswith("Rafter withdrew")
+    brief = brief_of(TENNIS + APPENDED)
+    assert "Yasser Arafat" not in names(brief)
+    assert 70 not in [number.value for number in brief.numbers]
+    assert "Palestinian" not in brief.summary
+
+
+def test_a_story_that_stays_on_its_subject_keeps_every_sentence() -> None:
+    text = TENNIS + (
+        "Fitzgerald said Rafter had carried an injury all week. "
+        '"There was no guarantee he could have played," Fitzgerald said. '
+        "Escude said winning the Davis Cup for France was the highlight of his career."
+    )
+    kept = story_documents(split_documents([Article(id="a1", text=text)]))[0]
+    assert len(kept.sentences) == 7
+
+
+def test_a_short_closing_quote_is_not_taken_for_another_story() -> None:
+    text = TENNIS + (
+        '"You could not ask for anything more," he said. '
+        "It was a very special day for everyone."
+    )
+    kept = story_documents(split_documents([Article(id="a1", text=text)]))[0]
+    assert len(kept.sentences) == 6
+
+
+def test_a_one_word_organization_the_story_repeats_is_an_actor() -> None:
+    brief = brief_of(
+        "Travel chain Zephora has closed its stores in Sydney, leaving 550 staff without work. "
+        "Zephora has blamed falling bookings.",
+        "Administrators say Zephora's franchise network has found a buyer. "
+        "Staff gathered in Sydney to hear the news.",
+    )
+    assert "Zephora" in names(brief)
+    assert "Sydney" not in names(brief)
+
+
+def test_a_capitalized_word_only_at_the_start_of_sentences_is_not_an_actor() -> None:
+    brief = brief_of(
+        "Regional councils approved the budget on Monday. Regional leaders welcomed it.",
+        "Regional towns will get new roads. The council says the money is enough.",
+    )
+    assert "Regional" not in names(brief)
