@@ -57,8 +57,7 @@ def test_a_story_that_stays_on_its_subject_keeps_every_sentence() -> None:
 
 def test_a_short_closing_quote_is_not_taken_for_another_story() -> None:
     text = TENNIS + (
-        '"You could not ask for anything more," he said. '
-        "It was a very special day for everyone."
+        '"You could not ask for anything more," he said. It was a very special day for everyone.'
     )
     kept = story_documents(split_documents([Article(id="a1", text=text)]))[0]
     assert len(kept.sentences) == 6
@@ -81,3 +80,28 @@ def test_a_capitalized_word_only_at_the_start_of_sentences_is_not_an_actor() -> 
         "Regional towns will get new roads. The council says the money is enough.",
     )
     assert "Regional" not in names(brief)
+
+
+def test_a_news_agency_the_story_cites_is_a_source_not_an_actor() -> None:
+    brief = brief_of(
+        "Police in Mumbai arrested Mohammed Afroz, the Press Trust of India reported. "
+        "Police Commissioner Ramdas Patil said Afroz had confessed, according to Reuters."
+    )
+    assert "Reuters" not in names(brief)
+    assert "Press Trust of India" not in names(brief)
+    assert "Ramdas Patil" in names(brief)
+
+
+def test_a_name_only_passed_to_or_compared_with_is_not_an_actor() -> None:
+    brief = brief_of(
+        "Skipper Peter Bartels said the crew had been magnificent. "
+        "Bartels said he was like Edmund Hillary on the water. "
+        "Jane Citizen, a crew member, was taken to hospital."
+    )
+    assert "Edmund Hillary" not in names(brief)
+    assert "Jane Citizen" in names(brief)
+
+
+def test_a_party_label_before_a_name_is_not_part_of_the_name() -> None:
+    brief = brief_of("Republican Chuck Hagel says the administration must act.")
+    assert "Chuck Hagel" in names(brief)

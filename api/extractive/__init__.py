@@ -15,6 +15,8 @@ from api.extractive.disagreements import Conflict, find_conflicts
 from api.extractive.events import cluster_events, describe_event, when_of, where_of
 from api.extractive.gazetteer import (
     LOWERCASE_TITLES,
+    MEDIA_CUES,
+    MEDIA_NAMES,
     ORG_CUES,
     PLACE_NOUNS,
     TITLES,
@@ -190,13 +192,49 @@ def named_only_in_passing(entity: Entity, vocabulary: frozenset[str] = frozenset
     return not any(_acts(m, entity.name) for m in entity.mentions)
 
 
+# A news outlet named this often is part of the story ("News of the World's campaign").
+MEDIA_ACTOR_MENTIONS = 3
+
+
+def is_news_source(entity: Entity) -> bool:
+    """A news outlet the story cites ("Reuters", "the Press Trust of India", "Channel Nine")."""
+    if entity.type is ActorType.PERSON or len(entity.mentions) >= MEDIA_ACTOR_MENTIONS:
+        return False
+    words = entity.name.split()
+    return entity.name in MEDIA_NAMES or any(word in MEDIA_CUES for word in words)
+
+
+# A name right after these words is an object, a comparison or a setting ("passed to Justin
+# Langer", "what Sir Edmund Hillary has been", "where Osama bin Laden is hiding").
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|with|of|from|by|for|like|than|at|in|on|where|what|late)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _quoted(mention: Mention) -> bool:
+    before = mention.sentence.text[: mention.start]
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+
+
+def passing_mention(entity: Entity, speakers: set[str]) -> bool:
+    """Named once, with no role and no position of its own, as an object or inside a quote."""
+    if len(entity.mentions) != 1 or entity.role or entity.name in speakers or entity.known:
+        return False
+    mention = entity.mentions[0]
+    return bool(_OBJECT_BEFORE.search(mention.sentence.text[: mention.start])) or _quoted(mention)
+
+
 def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
     """Drop passing names: an actor named once, without a role or a full personal name, that
-    takes no position is usually a place, a law or a source rather than someone in the story."""
+    takes no position is usually a place, a law or a source rather than someone in the story;
+    a news outlet cited now and then is a source."""
     return [
         entity
         for entity in entities
         if not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
+        and not is_news_source(entity)
+        and not passing_mention(entity, speakers)
         and (
             len(entity.mentions) > 1
             or entity.known

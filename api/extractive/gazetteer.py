@@ -179,6 +179,12 @@ ORG_CUES = frozenset(
         "Club Team Airline Councils Commissions Industries Holdings"
     ).split()
 )
+# News outlets: a brief's sources, not actors of the story, unless the story is about them.
+MEDIA_NAMES = frozenset({"Reuters", "Associated Press", "AFP", "BBC", "CNN", "Al Jazeera"})
+MEDIA_CUES = frozenset(
+    "Press News Times Post Herald Telegraph Gazette Tribune Journal Radio Television TV "
+    "Broadcasting Channel".split()
+)
 GROUP_CUES = frozenset({"Movement", "Front", "Brigade", "Brigades", "Militia", "Rebels"})
 
 # Words that make a capitalized phrase a place, not an actor ("Yellow Sea", "Gaza Strip").
@@ -223,7 +229,8 @@ TITLES = frozenset(
         "President-elect CEO Chairperson Lawmaker Attorney Cardinal Bishop Rabbi Imam "
         "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance Inspector "
         "Superintendent Constable Detective Sheriff Professor Prof Prof. Reverend Rev Rev. "
-        "Archbishop Coroner Treasurer Councillor Alderman Senior Acting Assistant"
+        "Archbishop Coroner Treasurer Councillor Alderman Senior Acting Assistant Republican "
+        "Democrat"
     ).split()
 )
 # Words that can only be a title's head, so what follows them is the name.
