@@ -105,3 +105,30 @@ def test_a_name_only_passed_to_or_compared_with_is_not_an_actor() -> None:
 def test_a_party_label_before_a_name_is_not_part_of_the_name() -> None:
     brief = brief_of("Republican Chuck Hagel says the administration must act.")
     assert "Chuck Hagel" in names(brief)
+
+
+def test_a_possessive_inside_an_organization_name_is_kept() -> None:
+    brief = brief_of(
+        "The Elkhart County Sheriff's Department said the gunman had been shot dead. "
+        "Pakistan's Foreign Ministry announced sanctions."
+    )
+    assert "Elkhart County Sheriff's Department" in names(brief)
+    assert "Pakistan's Foreign Ministry" not in names(brief)
+
+
+def test_a_surname_shared_by_two_people_is_not_an_organization() -> None:
+    brief = brief_of(
+        "Sir Peter Blake was shot dead by pirates on the Amazon. "
+        "His wife Joyce Blake said she was devastated. Blake had won the America's Cup twice.",
+        "Blake was the most famous sailor in New Zealand. Blake's crew was unhurt.",
+    )
+    assert "Blake" not in names(brief)
+    assert "Sir Peter Blake" in names(brief)
+
+
+def test_an_organization_named_once_in_full_is_kept() -> None:
+    brief = brief_of(
+        "Staff at the travel chain are owed nearly $9 million. "
+        "The Australian Services Union's Luke Foley says he will fight for every cent."
+    )
+    assert "Australian Services Union" in names(brief)

@@ -53,7 +53,6 @@ from api.schemas import (
 EXTRACTIVE_VERSION = "5"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
-LEAD_SENTENCES = 1
 
 __all__ = ["EXTRACTIVE_VERSION", "build_brief", "span_is_exact"]
 
@@ -207,7 +206,8 @@ def is_news_source(entity: Entity) -> bool:
 # A name right after these words is an object, a comparison or a setting ("passed to Justin
 # Langer", "what Sir Edmund Hillary has been", "where Osama bin Laden is hiding").
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:to|with|of|from|by|for|like|than|at|in|on|where|what|late)\s+(?:the\s+)?$",
+    r"\b(?:to|with|of|from|by|for|like|than|at|in|on|through|under|into|where|what|late)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -241,12 +241,11 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
             or entity.role
             or entity.name in speakers
             or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)
-            or (  # a full organization's name in a lead sentence: "The Australian Transport
-                # Safety Bureau is investigating the crash"
+            or (  # an organization's full name: "The Australian Transport Safety Bureau is
+                # investigating the crash", "The Australian Services Union's Luke Foley says"
                 entity.type is ActorType.ORGANIZATION
                 and len(entity.name.split()) > 2
                 and any(word in ORG_CUES for word in entity.name.split())
-                and entity.mentions[0].sentence.index <= LEAD_SENTENCES
             )
         )
     ]

@@ -170,7 +170,10 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             continue
         start = index
         end = index + 1
-        while not (tokens[end - 1].possessive or tokens[end - 1].hyphen_cut) and end < len(tokens):
+        while end < len(tokens) and not (
+            tokens[end - 1].hyphen_cut
+            or (tokens[end - 1].possessive and not _possessive_in_name(tokens, end))
+        ):
             token = tokens[end]
             if (token.is_word and token.is_capitalized) or (
                 token.lower in _CONNECTORS | {"the"}
@@ -191,6 +194,18 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((start, end))
         index = max(end, index + 1)
     return runs
+
+
+def _possessive_in_name(tokens: Sequence[Token], end: int) -> bool:
+    """A possessive inside an organization's name ("Elkhart County Sheriff's Department",
+    "People's Alliance"), not a country's or a person's office ("Pakistan's Foreign Ministry")."""
+    following = tokens[end]
+    return (
+        following.is_word
+        and following.text in ORG_CUES
+        and match_known(tokens, end - 1) is None
+        and not (end >= 2 and match_known(tokens, end - 2) is not None)
+    )
 
 
 def _names_an_organization(tokens: Sequence[Token], start: int) -> bool:
@@ -642,7 +657,9 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
             groups[target].append(single)
         elif single.canonical == "speaker":
             groups.setdefault(single.key, []).append(single)
-        elif single.key == "acronym" or single.key.startswith("single:"):
+        elif single.key == "acronym" or (
+            single.key.startswith("single:") and not _part_of_a_name(single.surface, groups)
+        ):
             orphans.setdefault(f"org:{_name_key(single.surface)}", []).append(single)
     # A lone name no full name explains, an acronym ("HIH") or a word ("Traveland", "Ansett"),
     # is an organization when the story repeats it: people are introduced by their full name.
@@ -653,6 +670,16 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
             groups.setdefault(key, []).extend(group)
     entities = [_entity_of(key, group) for key, group in groups.items()]
     return sorted(entities, key=lambda e: (-e.importance, _first_position(e)))
+
+
+def _part_of_a_name(word: str, groups: dict[str, list[Mention]]) -> bool:
+    """A word that is the first or last name of a person of the story ("Blake" when Peter and
+    Joyce Blake are both named): a short name, however ambiguous, not an organization."""
+    return any(
+        key.startswith("person:") and word in (m.surface.split()[0], m.surface.split()[-1])
+        for key, group in groups.items()
+        for m in group
+    )
 
 
 def _first_position(entity: Entity) -> tuple[int, int]:
