@@ -11,7 +11,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "evals" / "datasets"
 STORIES = sorted(
-    path for suite in ("dev", "heldout", "unseen") for path in (DATASETS / suite).glob("*.json")
+    path
+    for suite in ("dev", "heldout", "unseen", "blind")
+    for path in (DATASETS / suite).glob("*.json")
 )
 KEYS = {"headline", "summary", "who", "what", "stance", "numbers", "disagreements"}
 
