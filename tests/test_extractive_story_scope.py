@@ -132,3 +132,11 @@ def test_an_organization_named_once_in_full_is_kept() -> None:
         "The Australian Services Union's Luke Foley says he will fight for every cent."
     )
     assert "Australian Services Union" in names(brief)
+
+
+def test_a_repeated_capitalized_adjective_is_not_an_organization() -> None:
+    brief = brief_of(
+        "Islamist groups have claimed the attack. Islamist leaders say more will follow. "
+        "Israeli Prime Minister Ariel Sharon condemned the bombing."
+    )
+    assert "Islamist" not in names(brief)

@@ -146,6 +146,7 @@ def _acts(mention: Mention, name: str) -> bool:
     return word in _AUXILIARIES or word in SPEAKING_VERBS or word.endswith(("ed", "s"))
 
 
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ic", "ist", "ian", "ean")
 _LOCATIVE_RIGHT_BEFORE = re.compile(
     r"\b(?:in|from|near|into|across|around|outside|throughout|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -156,6 +157,8 @@ def _acts_alone(entity: Entity) -> bool:
     """A lone capitalized word the story repeats ("Traveland", "Centrelink") is an actor when it
     acts at least once (the subject of a verb, an owner: "Westpac's David Lording") and never
     reads as a place ("in Sydney", "from Kandahar"), nor only as a sentence's first word."""
+    if entity.name.endswith(_ADJECTIVE_ENDINGS):
+        return False  # "Jewish", "Islamist": an adjective, not a name
     if any(_LOCATIVE_RIGHT_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions):
         return False
     if all(not m.sentence.text[: m.start].strip(" \"'“‘") for m in entity.mentions):
