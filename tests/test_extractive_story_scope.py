@@ -136,7 +136,7 @@ def test_an_organization_named_once_in_full_is_kept() -> None:
 
 def test_a_repeated_capitalized_adjective_is_not_an_organization() -> None:
     brief = brief_of(
-        "Islamist groups have claimed the attack. Islamist leaders say more will follow. "
+        "Two Islamist groups have claimed the attack. Police say Islamist leaders will be held. "
         "Israeli Prime Minister Ariel Sharon condemned the bombing."
     )
     assert "Islamist" not in names(brief)
