@@ -56,11 +56,19 @@ def _opens_new_item(sentence: Sentence) -> bool:
 def unrelated_tail_start(document: Document, others: Sequence[Sentence]) -> int | None:
     """Where the unrelated item at the end of ``document`` starts, if it carries one."""
     sentences = document.sentences
+    counts = [_terms([sentence]) for sentence in sentences]
+    rest = _terms(others)
+    for sentence_counts in counts:
+        rest.update(sentence_counts)
+    tail: Counter[str] = Counter()
     best: tuple[float, int] | None = None
-    for start in range(MIN_STORY_SENTENCES, len(sentences) - MIN_TAIL_SENTENCES + 1):
-        if not _opens_new_item(sentences[start]):
+    # Walk the split point from the end, moving one sentence at a time from the rest to the tail.
+    for start in range(len(sentences) - 1, MIN_STORY_SENTENCES - 1, -1):
+        tail.update(counts[start])
+        rest.subtract(counts[start])
+        if len(sentences) - start < MIN_TAIL_SENTENCES or not _opens_new_item(sentences[start]):
             continue
-        similarity = _cosine(_terms(sentences[start:]), _terms([*sentences[:start], *others]))
+        similarity = _cosine(tail, +rest)
         if best is None or similarity < best[0]:
             best = (similarity, start)
     if best is None or best[0] >= OFF_TOPIC_COSINE:
