@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from api.extractive.actors import Entity, Mention
+from api.extractive.gazetteer import LOWERCASE_TITLES
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
     LOSS_WORDS,
@@ -29,7 +30,7 @@ from api.schemas import ActorType, Polarity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
-_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?$")
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _SUBORDINATE_CLAUSE = re.compile(r",\s+(?:as|amid|while|after|following|because|since)\s")
@@ -75,8 +76,14 @@ class StanceFinding:
     oppose: float = 0.0
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every closed quotation of a sentence, marks included."""
+    return [match.span() for match in _QUOTE.finditer(text)]
+
+
 def find_triggers(text: str) -> list[Trigger]:
-    """Stance verbs and phrases of a sentence, in order."""
+    """Stance verbs and phrases of a sentence, in order. A verb inside quotation marks is part
+    of what the speaker said, not a report of its own ("'Pakistan wants peace,' he said")."""
     triggers: list[Trigger] = []
     lowered = text.lower()
     for phrase, polarity in STANCE_PHRASES.items():
@@ -89,9 +96,39 @@ def find_triggers(text: str) -> list[Trigger]:
         if word in STANCE_VERBS and not any(t.start <= match.start() < t.end for t in triggers):
             if word == "according" and not lowered.startswith(" to", match.end()):
                 continue
+            if _used_as_noun(text, match.start()):
+                continue
+            if word in _COMMITTING and not lowered.startswith(" to ", match.end()):
+                continue  # "committed acts of self harm" is a deed, "committed to peace" a stance
             end = match.end() + (3 if word == "according" else 0)
             triggers.append(Trigger(match.start(), end, word, STANCE_VERBS[word]))
+    quotes = quoted_spans(text)
+    triggers = [t for t in triggers if not any(a < t.start < b for a, b in quotes)]
     return sorted(triggers, key=lambda t: t.start)
+
+
+# Words after which a verb form is a noun or an adjective: "the attacks", "its support",
+# "the Government's proposed laws", "strong support".
+_DETERMINERS = frozenset(
+    "the a an its his her their our my your this these those that any some no every each "
+    "such another strong widespread".split()
+)
+
+
+_COMMITTING = frozenset({"committed", "commits"})
+
+
+def _used_as_noun(text: str, position: int) -> bool:
+    """The word at ``position`` follows a determiner, a possessive or a number, so it names a
+    thing ("the attacks", "Labor's support", "September 11 attacks"), not a verb."""
+    before = text[:position].rstrip()
+    if before.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    previous = before.split()[-1:] if before else []
+    if not previous:
+        return False
+    word = previous[0].lower().strip('"“”(')
+    return word in _DETERMINERS or word.isdigit()
 
 
 def complement_of(text: str, trigger: Trigger) -> str:
@@ -137,7 +174,37 @@ def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[f
         weight = TOPIC_WEIGHT if word in topic else 1.0
         support += weight * positive
         oppose += weight * negative
+    phrase_support, phrase_oppose = _phrase_scores(content.lower().replace("’", "'"))
+    return support + phrase_support, oppose + phrase_oppose
+
+
+def _phrase_scores(lowered: str) -> tuple[float, float]:
+    """Stance phrases inside what was said ("says the explanation does not wash"), flipped
+    when negated, and obligation ("must be separated", "has to impose", "should not step
+    down"): the speaker argues for what must happen, against what must not."""
+    support = oppose = 0.0
+    for phrase, polarity in STANCE_PHRASES.items():
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            before = _WORD.findall(lowered[: match.start()])
+            positive = polarity is Polarity.SUPPORT
+            if _negated([*before, phrase], len(before)):
+                positive = not positive
+            support += positive
+            oppose += not positive
+    for match in _OBLIGATION.finditer(lowered):
+        before = lowered[: match.start()].split()[-2:]
+        if match.group(1).startswith(("has", "have")) and not _FORECAST.isdisjoint(before):
+            continue
+        if match.group(2):
+            oppose += 1.0
+        else:
+            support += 1.0
     return support, oppose
+
+
+_OBLIGATION = re.compile(r"\b(must|should|(?:has|have|needs?)\s+to)\b(\s+not\b|n't)?")
+# "will probably have to send": a forecast of what is needed, not a call for it.
+_FORECAST = frozenset({"will", "would", "'ll", "may", "might", "could"})
 
 
 def topic_words(documents: Sequence[Document]) -> frozenset[str]:
@@ -238,6 +305,14 @@ def _appositive_gap(between: str) -> bool:
     return bool(re.fullmatch(r"\s*,[^,;:\"“”]{1,120},\s*", between))
 
 
+def _appositive_opening(text: str, position: int) -> int:
+    """Where the comma-enclosed phrase that ends right before ``position`` opens, or -1."""
+    match = re.search(
+        r",[^,;:\"“”]{1,120},\s*(?:(?:has|have|had|also|later)\s+)*$", text[:position]
+    )
+    return match.start() if match else -1
+
+
 def _named_in_apposition(text: str, mention: Mention, between: str) -> bool:
     """ "The minister, Kevin Rudd, has urged": the name between commas is the subject."""
     words = between.strip(" ,").split()
@@ -271,6 +346,12 @@ def holders_of(
             return _coordinated_group(text, sources, 0)[:1] + sources[1:]
         after = [p for p in subjects if p[0].start > end]
         return _coordinated_group(text, after, _leading_group_end(text, after)) if after else []
+    if _passive(text, trigger):
+        agent = re.match(r"\s+by\s+(?:the\s+)?", text[trigger.end :])
+        if agent is None:
+            return []
+        start = trigger.end + agent.end()
+        return [p for p in subjects if _named_at(text, p[0], start)][:1]
     pronoun = _pronoun_before(text, trigger.start)
     clause_start = _clause_start(text, trigger.start)
     before = [p for p in subjects if p[0].end <= trigger.start]
@@ -279,12 +360,20 @@ def holders_of(
         nearest = in_clause[-1]
         between = text[nearest[0].end : trigger.start]
         if len(between.split()) <= 6 and not _is_modifier(text, nearest[0], trigger):
-            return _coordinated_group(text, in_clause, len(in_clause) - 1)
+            group = _coordinated_group(text, in_clause, len(in_clause) - 1)
+            return _head_of_phrase(text, subjects, group)
     if before and pronoun is None:
         nearest = before[-1]
         between = text[nearest[0].end : trigger.start]
         if _appositive_gap(between) or _named_in_apposition(text, nearest[0], between):
-            return _coordinated_group(text, before, len(before) - 1)
+            group = _coordinated_group(text, before, len(before) - 1)
+            return _head_of_phrase(text, subjects, group)
+        # "Lyn Breuer, whose electorate covers Woomera, says": the name before the commas.
+        opening = _appositive_opening(text, trigger.start)
+        ahead = [p for p in before if p[0].end <= opening]
+        if opening >= 0 and ahead and not text[ahead[-1][0].end : opening].strip():
+            group = _coordinated_group(text, ahead, len(ahead) - 1)
+            return _head_of_phrase(text, subjects, group)
     if pronoun is not None:
         if previous_holders:
             return list(previous_holders)
@@ -292,8 +381,99 @@ def holders_of(
         if speaker is not None:
             return [(_pronoun_mention(sentence, text, trigger, speaker), speaker)]
         return []
-    after_verb = [p for p in subjects if trigger.end <= p[0].start <= trigger.end + 2]
+    if not _inverted(text, trigger):
+        return []
+    after_verb = [p for p in subjects if _named_at(text, p[0], trigger.end)]
     return after_verb[:1]
+
+
+def _named_at(text: str, mention: Mention, position: int) -> bool:
+    """The mention begins at ``position``, maybe behind its title ("said Mayor Tom Brink")."""
+    if not position <= mention.start <= position + 200:
+        return False
+    gap = text[position : mention.start].strip()
+    return not gap or gap == (mention.role or "").strip() or len(gap) <= 1
+
+
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being get got gets".split())
+
+
+def _passive(text: str, trigger: Trigger) -> bool:
+    """ "was accused by Washington", "X, backed by Y,": a past participle whose subject is the
+    one acted on, not the one who takes the stance."""
+    if not trigger.word.endswith("ed"):
+        return False
+    if re.match(r"\s+by\b", text[trigger.end :]):
+        return True
+    if trigger.word in _TRANSITIVE and re.match(r"\s+(?:of|for|over)\b", text[trigger.end :]):
+        return True  # "the man accused of ordering": the object is missing, so it is the subject
+    before = text[: trigger.start].split()
+    return bool(before) and before[-1].lower() in _PASSIVE_AUXILIARIES
+
+
+# Verbs that cannot go without their object: followed at once by a preposition, they are
+# passive participles ("accused of", "praised for", "criticised over").
+_TRANSITIVE = frozenset(
+    "accused criticised criticized condemned blamed praised hailed attacked slammed denounced "
+    "thanked congratulated applauded".split()
+)
+
+
+def _inverted(text: str, trigger: Trigger) -> bool:
+    """Quotative inversion, the only place where the speaker follows the verb: '"...," said
+    Yunus Qanooni', "..., said a spokesman"; never "rejected Aden Ridgeway's bid"."""
+    if trigger.polarity is not Polarity.NEUTRAL and trigger.word not in _INVERTING_VERBS:
+        return False
+    before = text[: trigger.start].rstrip()
+    return not before or before.endswith((",", '"', "”", ":", "—", "-"))
+
+
+# Stance verbs that may precede their speaker after a quotation ('"...," warned Mr X').
+_INVERTING_VERBS = frozenset({"warned", "asked", "urged", "insisted", "added", "said"})
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|\s)(of|from|at|with|for|about|against|on|over|to|into|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Nouns that speak for the actor named after them: "a spokesman for the ministry", "the leaders
+# of Brazil", "a statement from the Pentagon".
+_VOICE_NOUNS = LOWERCASE_TITLES | frozenset(
+    "statement statements report letter release communique announcement spokesmen officials "
+    "presidents leaders ministers members representatives source sources".split()
+)
+
+
+def _head_of_phrase(
+    text: str,
+    subjects: Sequence[tuple[Mention, Entity]],
+    group: list[tuple[Mention, Entity]],
+) -> list[tuple[Mention, Entity]]:
+    """A name after a preposition is not the subject but part of it: "Doug Cameron from the
+    union says" is Cameron's word, "the absence of Bush was threatening" nobody's; "a
+    spokesman for the ministry said" and "the leaders of Brazil say" speak for the name."""
+    first = group[0][0]
+    head = text[: first.start]
+    if first.role and head.rstrip().endswith(first.role):
+        head = head.rstrip()[: -len(first.role)]  # "the absence of US President Bush"
+    match = _PREPOSITION_BEFORE.search(head)
+    if match is None:
+        return group
+    head = head[: match.start()].rstrip()
+    if match.group(1).lower() in {"of", "from", "at", "with"}:
+        people = [
+            pair
+            for pair in subjects
+            if pair[1].type is ActorType.PERSON
+            and pair[0].end <= len(head)
+            and not text[pair[0].end : len(head)].strip(" ,")
+        ]
+        if people:
+            return [people[-1], *group]
+    words = head.rstrip(",").split()
+    if words and words[-1].lower() in _VOICE_NOUNS:
+        return group
+    return []
 
 
 def _pronoun_mention(sentence: Sentence, text: str, trigger: Trigger, entity: Entity) -> Mention:
@@ -356,10 +536,17 @@ def _target_of(
 
 
 def _quoted_before(text: str, position: int) -> str:
-    """The quoted words that open a sentence before its reporting verb ('"...," he said')."""
+    """The quoted words before a reporting verb: those that open the sentence ('"...," he
+    said'), or a quotation closed just before the speaker ('... "I always felt ...," Mr Peel
+    said')."""
     head = text[:position]
     match = re.match(r"\s*[\"“](.+)[\"”]", head)
-    return match.group(1) if match else ""
+    if match:
+        return match.group(1)
+    spans = [span for span in quoted_spans(head) if len(head[span[1] :].split()) <= 5]
+    if spans:
+        return head[spans[-1][0] + 1 : spans[-1][1] - 1]
+    return ""
 
 
 def stances_in_sentence(
@@ -375,6 +562,7 @@ def stances_in_sentence(
     previous: list[tuple[Mention, Entity]] = []
     quote = quote_in(sentence.text)
     triggers = find_triggers(sentence.text)
+    reported: list[tuple[Trigger, set[str], list[StanceFinding]]] = []
     for trigger in triggers:
         holders = holders_of(sentence, trigger, mentions, previous, last_speakers)
         if not holders:
@@ -392,14 +580,17 @@ def stances_in_sentence(
         content = f"{_quoted_before(sentence.text, trigger.start)} {complement}"
         if not complement and not content.strip():
             content = previous_text
-        support, oppose = trigger_scores(sentence.text, trigger, content, topic)
+        in_context = replace(trigger, polarity=verb_polarity(trigger, complement))
+        support, oppose = trigger_scores(sentence.text, in_context, content, topic)
         polarity = polarity_from_scores(support, oppose)
         holders_end = max(pair[0].end for pair in holders)
         target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
         start = min(trigger.start, holders[0][0].start)
         end = len(sentence.text.rstrip(" ."))
+        own: list[StanceFinding] = []
+        reported.append((in_context, {entity.name for _, entity in holders}, own))
         for _, entity in holders:
-            findings.append(
+            own.append(
                 StanceFinding(
                     entity,
                     polarity,
@@ -413,7 +604,46 @@ def stances_in_sentence(
                     oppose,
                 )
             )
+    for index, (trigger, names, own) in enumerate(reported):
+        if not _reports_own_stance(sentence.text, trigger, names, reported[index + 1 :]):
+            findings.extend(own)
     return findings
+
+
+def _reports_own_stance(
+    text: str,
+    trigger: Trigger,
+    names: set[str],
+    later: Sequence[tuple[Trigger, set[str], list[StanceFinding]]],
+) -> bool:
+    """ "Musharraf said he welcomed the intervention": a neutral reporting verb whose clause
+    holds a stance verb of the same speaker; that verb, not "said", is the stance."""
+    if trigger.polarity is not Polarity.NEUTRAL or trigger.word == "according":
+        return False
+    for other, other_names, _ in later:
+        if len(text[trigger.end : other.start].split()) > 4:
+            break
+        if other.polarity is not Polarity.NEUTRAL and other_names == names:
+            return True
+    return False
+
+
+_ASKING = frozenset({"asked", "asks", "ask", "asking"})
+# A request's object may come first: "urged the Government not to delay", "asked them to".
+_REQUEST_OBJECT = r"^(?:[\w'’.-]+\s+){0,6}?"
+
+
+def verb_polarity(trigger: Trigger, complement: str) -> Polarity:
+    """The polarity a verb gives in context: "asked" is a request only with "to" or "for"
+    ("asked reporters" is a question); a request not to do something opposes it ("called on
+    Labor not to delay")."""
+    polarity = trigger.polarity
+    lowered = complement.lower()
+    if trigger.word in _ASKING and not re.match(_REQUEST_OBJECT + r"(?:to|for)\b", lowered):
+        return Polarity.NEUTRAL
+    if polarity is Polarity.SUPPORT and re.match(_REQUEST_OBJECT + r"not\s+to\b", lowered):
+        return Polarity.OPPOSE
+    return polarity
 
 
 def mentions_by_sentence(

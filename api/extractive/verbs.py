@@ -14,8 +14,7 @@ STANCE_VERBS: dict[str, Polarity] = {
             "reported reports claimed claims alleged alleges explained explains argued argues "
             "insisted insists asserted asserts declared declares acknowledged acknowledges "
             "confirmed confirms suggested suggests wrote writes according described describes "
-            "expressed expresses maintained maintains believes believed hopes hoped wants "
-            "wanted"
+            "expressed expresses maintained maintains believes believed"
         ).split(),
         Polarity.NEUTRAL,
     ),
@@ -44,9 +43,54 @@ STANCE_VERBS: dict[str, Polarity] = {
         Polarity.SUPPORT,
     ),
 }
+# Verbs after which a capitalized single word is almost surely a speaker ("Austin said").
+SPEAKING_VERBS = frozenset(
+    [
+        *(word for word in STANCE_VERBS if word not in {"according", "joined", "joins"}),
+        *"hopes hoped wants wanted".split(),
+    ]
+)
+STANCE_VERBS.update(
+    {
+        # Reporting verbs in other forms: "are expressing", "stressed".
+        **dict.fromkeys(
+            "express expressing stressed stresses insist insisting".split(), Polarity.NEUTRAL
+        ),
+        # Wanting or hoping for something is siding with it ("hopes to get agreement", "does
+        # not want a delay").
+        **dict.fromkeys(
+            "hope hopes hoped hoping want wants wanted".split(),
+            Polarity.SUPPORT,
+        ),
+        # Progressive and base forms of the stance verbs ("is warning", "continue to deny").
+        **dict.fromkeys(
+            (
+                "warning warn denouncing denounce accusing accuse blaming blame refusing "
+                "threatening disputing dispute questioning challenging protesting deny denying "
+                "objecting vetoing slamming"
+            ).split(),
+            Polarity.OPPOSE,
+        ),
+        **dict.fromkeys(
+            (
+                "demanding demand pledging promising vowing hailing applauding endorsing "
+                "approving requesting welcome praise urge appealed appeals"
+            ).split(),
+            Polarity.SUPPORT,
+        ),
+    }
+)
 # Multi-word stance phrases, matched on lowercased text.
 STANCE_PHRASES: dict[str, Polarity] = {
     "called for": Polarity.SUPPORT,
+    "called on": Polarity.SUPPORT,
+    "calls on": Polarity.SUPPORT,
+    "calling on": Polarity.SUPPORT,
+    "appealed for": Polarity.SUPPORT,
+    "hit out at": Polarity.OPPOSE,
+    "hits out at": Polarity.OPPOSE,
+    "lashed out at": Polarity.OPPOSE,
+    "lashes out at": Polarity.OPPOSE,
     "work with": Polarity.SUPPORT,
     "does not wash": Polarity.OPPOSE,
     "doesn't wash": Polarity.OPPOSE,
@@ -77,10 +121,6 @@ STANCE_PHRASES: dict[str, Polarity] = {
     "was opposed to": Polarity.OPPOSE,
     "were opposed to": Polarity.OPPOSE,
 }
-# Verbs after which a capitalized single word is almost surely a speaker ("Austin said").
-SPEAKING_VERBS = frozenset(
-    word for word, _ in STANCE_VERBS.items() if word not in {"according", "joined", "joins"}
-)
 
 # Words that turn the polarity of the word or verb after them.
 NEGATORS = frozenset(
@@ -111,7 +151,8 @@ NEGATIVE_WORDS = frozenset(
         "problems outrage outraged angry anger shocked regret tragic disaster risk risks "
         "inappropriate inadequate unhappy betrayal scandal misleading lied bad worse worst "
         "poor unfairly unjust biased flawed excessive one-sided witch-hunt criticised "
-        "criticized slammed deplorable disgraceful outrageous"
+        "criticized slammed deplorable disgraceful outrageous dissatisfaction dissatisfied "
+        "irrelevant draconian unsatisfactory"
     ).split()
 )
 POSITIVE_WORDS = frozenset(

@@ -1,0 +1,113 @@
+"""General stance rules on crafted sentences: quotations, nouns, inversion, passives,
+requests, wishes, obligation, phrases inside what was said, and who a phrase speaks for."""
+
+from __future__ import annotations
+
+from api.extractive import build_brief
+from api.extractive.stance import content_scores, find_triggers, verb_polarity
+from api.schemas import Article, Brief, Polarity, SummaryOptions
+
+
+def brief_of(*texts: str) -> Brief:
+    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
+    return build_brief(articles, SummaryOptions())
+
+
+def stances(brief: Brief) -> list[tuple[str, str]]:
+    return sorted((s.actor, s.polarity.value) for s in brief.stance)
+
+
+def test_a_verb_inside_a_quotation_is_not_a_report_of_its_own() -> None:
+    words = [t.word for t in find_triggers('"Pakistan wants peace and rejects war," he said.')]
+    assert words == ["said"]
+
+
+def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun() -> None:
+    assert find_triggers("The attacks on the city continued.") == []
+    assert find_triggers("It relies on the Government's proposed laws.") == []
+    assert [t.word for t in find_triggers("Labor attacks the plan.")] == ["attacks"]
+
+
+def test_the_name_after_a_stance_verb_is_its_object_not_its_holder() -> None:
+    brief = brief_of("The party executive rejected Senator Jane Roe's bid to lead.")
+    assert stances(brief) == []
+
+
+def test_quotative_inversion_gives_the_speaker_after_the_verb() -> None:
+    brief = brief_of('"The plan is a great success," said Mayor Tom Brink.')
+    assert stances(brief) == [("Tom Brink", "support")]
+
+
+def test_passive_participle_is_not_the_stance_of_its_subject() -> None:
+    brief = brief_of("Senator Jane Roe was criticised by Mayor Tom Brink.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+    brief = brief_of("Senator Jane Roe, accused of fraud, left the country.")
+    assert stances(brief) == []
+
+
+def test_asked_is_a_request_only_with_to_or_for() -> None:
+    asked = find_triggers("He asked reporters.")[0]
+    assert verb_polarity(asked, "reporters") is Polarity.NEUTRAL
+    assert verb_polarity(asked, "the council for more money") is Polarity.SUPPORT
+
+
+def test_a_request_not_to_do_something_opposes_it() -> None:
+    urged = find_triggers("She urged Labor not to delay the bill.")[0]
+    assert verb_polarity(urged, "Labor not to delay the bill") is Polarity.OPPOSE
+    assert verb_polarity(urged, "Labor to pass the bill") is Polarity.SUPPORT
+
+
+def test_wanting_or_hoping_sides_with_what_is_wanted() -> None:
+    brief = brief_of("Mayor Tom Brink hopes to get agreement on the new bridge.")
+    assert stances(brief) == [("Tom Brink", "support")]
+    brief = brief_of("Mayor Tom Brink does not want the new bridge.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_said_with_an_embedded_stance_verb_of_the_same_speaker_counts_once() -> None:
+    brief = brief_of("Mayor Tom Brink said he welcomed the decision to build the bridge.")
+    assert stances(brief) == [("Tom Brink", "support")]
+
+
+def test_stance_phrases_and_obligation_inside_what_was_said() -> None:
+    assert content_scores("the explanation does not wash") == (0.0, 1.0)
+    assert content_scores("the police force must be overhauled") == (1.0, 0.0)
+    assert content_scores("he should not step down") == (0.0, 1.0)
+    assert content_scores("we will probably have to send them away") == (0.0, 0.0)
+
+
+def test_a_person_from_an_organization_speaks_for_both() -> None:
+    brief = brief_of(
+        "Doug Cameron from the Australian Manufacturing Workers Union says the airline is "
+        "greedy and arrogant."
+    )
+    assert stances(brief) == [
+        ("Australian Manufacturing Workers Union", "oppose"),
+        ("Doug Cameron", "oppose"),
+    ]
+
+
+def test_a_name_inside_a_prepositional_phrase_is_not_the_subject() -> None:
+    brief = brief_of(
+        "The absence of US President George W Bush was threatening to overshadow the summit."
+    )
+    assert stances(brief) == []
+
+
+def test_progressive_and_phrasal_stance_verbs() -> None:
+    brief = brief_of("Senator Jane Roe is warning voters about the dangerous scheme.")
+    assert stances(brief) == [("Jane Roe", "oppose")]
+    brief = brief_of("Senator Jane Roe hit out at the media on Sunday.")
+    assert stances(brief) == [("Jane Roe", "oppose")]
+
+
+def test_committed_is_a_stance_only_when_committed_to_something() -> None:
+    assert find_triggers("The prisoners committed acts of self harm.") == []
+    assert [t.word for t in find_triggers("The council committed to the plan.")] == ["committed"]
+
+
+def test_quote_closed_before_the_speaker_is_what_the_speaker_said() -> None:
+    brief = brief_of(
+        'The mayor has left, but "the decision was unacceptable and dangerous," Mr Tom Brink said.'
+    )
+    assert stances(brief) == [("Tom Brink", "oppose")]
