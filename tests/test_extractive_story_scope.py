@@ -140,3 +140,13 @@ def test_a_repeated_capitalized_adjective_is_not_an_organization() -> None:
         "Israeli Prime Minister Ariel Sharon condemned the bombing."
     )
     assert "Islamist" not in names(brief)
+
+
+def test_a_portfolio_after_a_title_is_not_an_actor() -> None:
+    brief = brief_of(
+        "Labor's spokesman on Home Affairs, John Faulkner, says the laws go too far. "
+        "The Minister for Immigration, Philip Ruddock, says the laws are needed."
+    )
+    assert "Home Affairs" not in names(brief)
+    assert "Immigration" not in names(brief)
+    assert "John Faulkner" in names(brief)

@@ -408,8 +408,16 @@ class _SentenceReader:
             and self.tokens[end + 1].is_capitalized
         )
 
+    def _names_a_portfolio(self, start: int) -> bool:
+        """ "Labor's spokesman on Home Affairs", "the Minister for Immigration": the run is the
+        office's subject, not an actor."""
+        if start < 2 or self.tokens[start - 1].lower not in {"on", "for"}:
+            return False
+        title = self.tokens[start - 2]
+        return title.lower in LOWERCASE_TITLES or _is_title(title.text)
+
     def _read_run(self, start: int, end: int) -> None:
-        if self._inside_existing(start, end):
+        if self._inside_existing(start, end) or self._names_a_portfolio(start):
             return
         if self._read_titled_person(start, end):
             return
