@@ -102,7 +102,8 @@ def numbers_of(text: str) -> list[tuple[float, str | None]]:
 
 def test_fractions_others_and_the_two_are_not_counts() -> None:
     assert numbers_of("Fires ring two-thirds of the city.") == []
-    assert numbers_of("It killed 14 Australians and seven others.") == []
+    # a nationality counts people; "seven others" does not say who they are
+    assert numbers_of("It killed 14 Australians and seven others.") == [(14.0, "Australians")]
     assert numbers_of("Tension grew between the two countries after 12 soldiers died.") == [
         (12.0, "soldiers")
     ]

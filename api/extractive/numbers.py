@@ -2,7 +2,9 @@
 
 "approximately 80 projectiles" -> 80, about, "projectiles"; "1.5 million people" -> 1500000;
 "the 15-member council" -> 15, "member"; "since 2017" -> 2017, unit "year" (a year, not a count).
-Mentions of the same value and unit anywhere in the story become one fact with every span.
+Mentions of the same value and unit anywhere in the story become one fact with every span, and
+so do compatible nouns ("550 employees" / "more than 550 staff") and a bare number another
+article repeats ("Chasing 375" / "Needing 375").
 """
 
 from __future__ import annotations
@@ -107,6 +109,7 @@ class NumberMention:
     describes: str
     context: frozenset[str]
     range_high: bool = False
+    ordinal: bool = False
 
     @property
     def unit_head(self) -> str:
@@ -178,8 +181,12 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
 
 
 _CAPITALISED_UNIT = re.compile(
-    r"\s*(?P<unit>(?:[A-Z][a-z][\w'’-]*\s){1,4}(?:[a-z][\w-]*\s)??[a-z][\w-]*s)\b"
+    r"\s*(?P<unit>(?:[A-Z][a-z][\w'’-]*\s){1,4}(?:[a-z][\w-]*\s)??"
+    r"(?:[a-z][\w-]*s|" + "|".join(sorted(_IRREGULAR_PLURALS)) + r"))\b"
 )
+# "14 Australians", "four Israelis", "two Afghans": a people's name in the plural is what is
+# counted (not a name that ends in -s: "Qantas", "Davis")
+_DEMONYM_PLURAL = re.compile(r"\s*(?P<unit>[A-Z][a-z]+(?:ans|is|ons|ers))\b(?![’'-])")
 
 
 # "three of Australia's biggest banks", "five of the victims": the counted noun after "of"
@@ -196,6 +203,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     capitalised = _CAPITALISED_UNIT.match(text, end)
     if capitalised and _is_plural(capitalised.group("unit").split()[-1]):
         return capitalised.group("unit"), capitalised.end("unit")
+    demonym = _DEMONYM_PLURAL.match(text, end)
+    if demonym:
+        return demonym.group("unit"), demonym.end("unit")
     partitive = _PARTITIVE_UNIT.match(text, end)
     if partitive:
         nouns = partitive.group("unit").split()
@@ -211,7 +221,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
             break
         word = match.group("word")
         lowered = word.lower()
-        if lowered in _STOP_UNIT or (lowered.endswith(("ed", "ing")) and not words):
+        if lowered == "more" and not words:
+            pass  # "four more people died": more of the thing counted
+        elif lowered in _STOP_UNIT or (lowered.endswith(("ed", "ing")) and not words):
             break
         if word[:1].isupper() and not word.isupper():
             break
@@ -259,14 +271,43 @@ def _is_identifier(text: str, start: int) -> bool:
     return bool(last) and last[:1].isupper() and last.isalpha() and len(before.split()) > 1
 
 
+def _counts_a_plural(text: str, end: int) -> bool:
+    """ "Afghanistan 10 days ago": a plural noun after the number makes it a count even right
+    after a name."""
+    unit, _ = _unit_after(text, end)
+    return unit is not None and _is_plural(unit.split()[-1])
+
+
+def _one_counts(text: str, match: re.Match[str]) -> bool:
+    """ "one" is a count with a qualifier and a noun ("roughly one hour", "at least one
+    soldier") or before "person" ("One person has died"); not in "one of which", "no one"."""
+    if match.group("compound") or match.group("scale"):
+        return True
+    unit, _ = _unit_after(text, match.end())
+    if not unit or unit.split()[-1].lower() in _STOP_UNIT:
+        return False
+    qualifier, _ = _qualifier_before(text, match.start())
+    return qualifier is not Qualifier.EXACT or unit.split()[-1].lower() == "person"
+
+
 def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
     """Every number of a sentence with its qualifier, unit and context."""
+    return [m for m in _numbers_read(sentence) if not _is_bare(m) and is_a_count(m)]
+
+
+def _is_bare(mention: NumberMention) -> bool:
+    """A number with neither a counted noun nor a qualifier: "Chasing 375 for victory"."""
+    return not mention.unit and mention.qualifier is Qualifier.EXACT
+
+
+def _numbers_read(sentence: Sentence) -> list[NumberMention]:
+    """Every number of a sentence, bare ones too."""
     text = sentence.text
     found: list[NumberMention] = []
     previous_end = -1
     for match in _NUMBER.finditer(text):
         number = match.group("number")
-        if number.lower() == "one" and not match.group("compound") and not match.group("scale"):
+        if number.lower() == "one" and not _one_counts(text, match):
             continue  # "one of which", "no one": too often not a count
         value = parse_number(number, match.group("scale"))
         if value is None or _MONTHS.search(text[: match.start()]):
@@ -279,6 +320,7 @@ def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
             number[0].isdigit()
             and _is_identifier(text, match.start())
             and not match.group("currency")
+            and not _counts_a_plural(text, match.end())
         ):
             continue
         mention = _read_number(sentence, match, value)
@@ -296,7 +338,7 @@ def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
             )
         previous_end = match.end()
         found.append(mention)
-    return [m for m in found if (m.unit or m.qualifier is not Qualifier.EXACT) and is_a_count(m)]
+    return found
 
 
 _FRACTIONS = re.compile(
@@ -444,27 +486,86 @@ def dates_and_ages_in_sentence(
     return found
 
 
+_ORDINAL_WORDS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+# "their 100th Test", "his 50th birthday": a milestone someone reaches counts the noun; "the
+# seventh day of an offensive", "for the third day": how long something has gone on
+_MILESTONE = re.compile(
+    r"\b(?:his|her|their|its)\s(?P<number>[1-9]\d*)(?:st|nd|rd|th)\s(?P<unit>[A-Za-z][a-z-]+)\b"
+)
+_DAY_OF_RUN = re.compile(
+    r"\bthe\s(?P<number>" + "|".join(_ORDINAL_WORDS) + r"|[1-9]\d*(?:st|nd|rd|th))"
+    r"\s(?P<unit>day|week)\b"
+)
+
+
+def ordinals_in_sentence(sentence: Sentence) -> list[NumberMention]:
+    """Ordinals that count: a milestone after a possessive ("their 100th Test" -> 100, "Test")
+    and the day or week an event has reached ("the seventh day" -> 7, "day")."""
+    found = []
+    for match in (*_MILESTONE.finditer(sentence.text), *_DAY_OF_RUN.finditer(sentence.text)):
+        number = match.group("number").lower()
+        value = float(_ORDINAL_WORDS.get(number) or re.sub(r"\D", "", number))
+        if value > 1:
+            start = match.start("number")
+            mention = _mention_at(sentence, start, match.end(), value, match.group("unit"))
+            found.append(dataclasses.replace(mention, ordinal=True))
+    return sorted(found, key=lambda m: m.start)
+
+
 def _published(document: Document) -> date | None:
     published = document.article.published_at
     return published.date() if published else None
 
 
+def _overlaps(mention: NumberMention, others: Sequence[NumberMention]) -> bool:
+    return any(o.start < mention.end and mention.start < o.end for o in others)
+
+
 def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
+    """Every number of the story. A bare number ("Chasing 375 for victory") counts only when
+    another article gives the same value as a count (not a year, a sum or a share): a figure
+    several reports repeat is a fact of the story, even without a noun."""
+    read: list[tuple[NumberMention, bool]] = []
+    for document in documents:
+        for sentence in document.sentences:
+            dated = [
+                *dates_and_ages_in_sentence(sentence, _published(document)),
+                *ordinals_in_sentence(sentence),
+            ]
+            for mention in _numbers_read(sentence):
+                if is_a_count(mention) and not _overlaps(mention, dated):
+                    read.append((mention, _is_bare(mention)))
+            read += [(mention, False) for mention in dated]
+    articles_of: dict[float, set[str]] = {}
+    for mention, _ in read:
+        if not mention.is_year and mention.unit not in _MONEY_OR_SHARE:
+            articles_of.setdefault(mention.value, set()).add(mention.sentence.article)
     return [
         mention
-        for document in documents
-        for sentence in document.sentences
-        for mention in (
-            *numbers_in_sentence(sentence),
-            *dates_and_ages_in_sentence(sentence, _published(document)),
-        )
+        for mention, bare in read
+        if not bare
+        or (mention.value >= _MIN_COMPATIBLE_VALUE and len(articles_of[mention.value]) > 1)
     ]
 
 
 _SHORT_SPANS = frozenset({"day", "week", "hour"})
+# units of measure: a value in one of them is never a count of something else
+_MEASURES = frozenset(
+    (
+        "second minute hour day week month year decade century metre meter kilometre kilometer "
+        "mile foot feet inch hectare acre kilogram kilo gram tonne ton pound litre liter degree "
+        "cent percent knot"
+    ).split()
+)
 _LEAD_SENTENCES = 2
 _MANY_YEARS = 3
 _LISTING_SENTENCE = 4
+# from this sentence of an article on (the ninth), a small count said once is a detail
+_DEEP_SENTENCE = 8
+_MONEY_OR_SHARE = frozenset({*_CURRENCIES.values(), *_CURRENCY_WORDS.values(), "percent"})
 
 
 def _in_lead(group: NumberGroup) -> bool:
@@ -473,6 +574,21 @@ def _in_lead(group: NumberGroup) -> bool:
 
 def _in_several_articles(group: NumberGroup) -> bool:
     return len({m.sentence.article for m in group.mentions}) > 1
+
+
+def _minor(group: NumberGroup) -> bool:
+    """A small exact count stated once, deep in its article ("four balls", "three small fires"
+    in the twelfth sentence): detail an editor leaves out. Money, percentages and dates stay."""
+    first = group.mentions[0]
+    return (
+        len({m.sentence for m in group.mentions}) == 1
+        and first.value < _MIN_COMPATIBLE_VALUE
+        and first.qualifier is Qualifier.EXACT
+        and first.sentence.index >= _DEEP_SENTENCE
+        and not first.is_year
+        and first.unit not in _MONEY_OR_SHARE
+        and not (first.unit or "").startswith("day of ")
+    )
 
 
 def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
@@ -487,9 +603,11 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
         first = group.mentions[0]
         if all(m.range_high for m in group.mentions):
             continue
-        if first.unit_head in _SHORT_SPANS and first.value <= 3:
+        if first.unit_head in _SHORT_SPANS and first.value <= 3 and not first.ordinal:
             continue
         central = _in_lead(group) or _in_several_articles(group)
+        if _minor(group):
+            continue
         if first.unit == "years old" and not central:
             continue
         if first.is_year and years > _MANY_YEARS and not central:
@@ -516,17 +634,62 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
     return kept
 
 
+# Nouns for people in general, and for a workforce: "400 staff", "400 employees" and "400 jobs"
+# in two articles are one quantity; a people's name or a kind of people ("10 Israelis", "10
+# settlers") is the same count as "10 people".
+_PEOPLE_HEADS = frozenset(
+    "people person civilian resident inhabitant villager individual victim".split()
+)
+_WORKFORCE_HEADS = frozenset("staff employee worker job personnel workforce position".split())
+_PEOPLE_ENDINGS = ("ans", "ians", "is", "ons", "ers", "ists", "ees")
+# below this value, same-valued counts of different nouns are too often different things
+_MIN_COMPATIBLE_VALUE = 10
+
+
+def _names_people(head: str, unit: str) -> bool:
+    return (
+        head in _PEOPLE_HEADS
+        or head in _WORKFORCE_HEADS
+        or head in {"children", "men", "women", "police", "troops", "soldier", "settler"}
+        or (unit[:1].isupper() and unit.rsplit(maxsplit=1)[-1].endswith(_PEOPLE_ENDINGS))
+    )
+
+
+def compatible_units(first: NumberMention, second: NumberMention) -> bool:
+    """Two counted nouns that can name one quantity: workforce nouns with each other, a general
+    people noun with any noun for people; a count without a noun with any count."""
+    heads = {first.unit_head, second.unit_head}
+    if "" in heads:
+        return not (first.is_year or second.is_year)
+    if heads <= _WORKFORCE_HEADS | _PEOPLE_HEADS:
+        return bool(heads & _PEOPLE_HEADS) or heads <= _WORKFORCE_HEADS
+    if heads & _PEOPLE_HEADS:
+        return all(_names_people(m.unit_head, m.unit or "") for m in (first, second))
+    return False
+
+
 def same_quantity(first: NumberMention, second: NumberMention) -> bool:
     """Same value and unit; or the same value counting things in closely worded contexts
-    ("approximately 80 projectiles" / "more than 80 artillery shells" fired into the sea)."""
+    ("approximately 80 projectiles" / "more than 80 artillery shells" fired into the sea); or
+    the same value of at least ten, in other sentences, with compatible nouns ("its 550
+    employees" / "more than 550 staff", "10 people" / "10 Israelis", "around 1,000" / "about
+    1,000 fighters")."""
     if first.value != second.value or first.is_year != second.is_year:
         return False
     if first.unit_head == second.unit_head:
         return True
     if first.sentence == second.sentence:
         return False
+    if (
+        first.value >= _MIN_COMPATIBLE_VALUE
+        and compatible_units(first, second)
+        and not {first.unit, second.unit} & _MONEY_OR_SHARE
+    ):
+        return True
     if first.is_year or "percent" in (first.unit, second.unit) or first.value < 10:
         return False
+    if {first.unit_head, second.unit_head} & _MEASURES:
+        return False  # "20 metres" high is not "20 buildings", however alike the sentences
     if {first.unit, second.unit} & set(_CURRENCIES.values()):
         return False
     shared = (first.context & second.context) - {stem(first.unit_head), stem(second.unit_head)}
@@ -534,7 +697,8 @@ def same_quantity(first: NumberMention, second: NumberMention) -> bool:
 
 
 def group_numbers(mentions: Sequence[NumberMention]) -> list[NumberGroup]:
-    """Mentions of the same quantity grouped, in order of first appearance."""
+    """Mentions of the same quantity grouped, in order of first appearance; the mention nearest
+    the top of its article, naming what it counts, first."""
     groups: list[NumberGroup] = []
     for mention in mentions:
         for group in groups:
@@ -543,7 +707,17 @@ def group_numbers(mentions: Sequence[NumberMention]) -> list[NumberGroup]:
                 break
         else:
             groups.append(NumberGroup([mention]))
+    for group in groups:
+        lead = min(group.mentions, key=_lead_rank)
+        if _lead_rank(lead) < _lead_rank(group.mentions[0]):
+            group.mentions.remove(lead)
+            group.mentions.insert(0, lead)
     return groups
+
+
+def _lead_rank(mention: NumberMention) -> tuple[int, bool]:
+    """Where a mention sits: the lead-most one, with a counted noun, states the quantity."""
+    return (mention.sentence.index, mention.unit is None)
 
 
 def majority_qualifier(group: NumberGroup) -> Qualifier:
