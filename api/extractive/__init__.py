@@ -7,20 +7,12 @@ of the text as received (``verified`` only when the slice matches).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
-from api.extractive.actors import Entity, Mention, find_actors, story_vocabulary
+from api.extractive.actors import Entity, find_actors, story_vocabulary
+from api.extractive.cast import prune_actors, story_actors
 from api.extractive.disagreements import Conflict, find_conflicts
 from api.extractive.events import cluster_events, describe_event, when_of, where_of
-from api.extractive.gazetteer import (
-    LOWERCASE_TITLES,
-    MEDIA_CUES,
-    MEDIA_NAMES,
-    ORG_CUES,
-    PLACE_NOUNS,
-    TITLES,
-)
 from api.extractive.numbers import (
     NumberGroup,
     find_numbers,
@@ -32,10 +24,8 @@ from api.extractive.sentences import Sentence, split_documents
 from api.extractive.stance import StanceFinding, find_stances, stances_by_actor
 from api.extractive.summary import headline_from, rank_sentences, select_summary
 from api.extractive.topic import story_documents
-from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import (
     Actor,
-    ActorType,
     Article,
     Brief,
     Claim,
@@ -94,174 +84,6 @@ def actor_of(entity: Entity) -> Actor:
         articles=entity.articles,
         evidence=_capped(spans),
     )
-
-
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ss", "ch", "ic")
-# A preposition before a country, maybe before a list of names it governs ("in Australia,
-# Britain and the United States"): the country is a setting.
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?i:in|from|to|into|across|at|on|via|through|near|toward|towards|throughout|around|for|"
-    r"of|outside|over|against|inside|within|visit|visited|visiting|entered|left|leave|reach|"
-    r"reached)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*(?:,\s*|\s+and\s+(?:the\s+)?|\s+)?)*$",
-)
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|into|across|at|near|toward|towards|throughout|around|off|of|outside)\s+$",
-    re.IGNORECASE,
-)
-# What follows a country that acts: a verb ("India has accused"), or its possessive before an
-# office ("Pakistan's Foreign Ministry"); what precedes one that is acted with ("talks with").
-_ACTING_AFTER = re.compile(
-    r"^(?:\s*,?\s*(?:and\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*)*\s+([a-z]+)"
-)
-_PARTNER_BEFORE = re.compile(
-    r"\b(?:with|by|between|and|urged|asked|asking|accused|accuses|told|warned|called\s+on)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_AUXILIARIES = frozenset(
-    "is was are were has had have will would could should may might must can did does".split()
-)
-
-
-def _acts(mention: Mention, name: str) -> bool:
-    """A country's mention as a party: the subject of a verb, the owner of an office, or the
-    partner of talks, not a place, a list item or an adjective."""
-    if mention.in_role:
-        return False
-    text = mention.sentence.text
-    before, after = text[: mention.start], text[mention.end :]
-    if mention.surface != name and mention.surface.endswith(_DEMONYM_ENDINGS):
-        return False
-    if after.startswith(("'s ", "’s ")):
-        following = after[3:].split(" ", 1)[0].strip(",.")
-        return following in TITLES or following in ORG_CUES or following in LOWERCASE_TITLES
-    if _LOCATIVE_BEFORE.search(before):
-        return False
-    if _PARTNER_BEFORE.search(before):
-        return True
-    verb = _ACTING_AFTER.match(after)
-    if verb is None:
-        return False
-    word = verb.group(1)
-    return word in _AUXILIARIES or word in SPEAKING_VERBS or word.endswith(("ed", "s"))
-
-
-_ADJECTIVE_ENDINGS = ("ish", "ese", "ic", "ist", "ian", "ean")
-_LOCATIVE_RIGHT_BEFORE = re.compile(
-    r"\b(?:in|from|near|into|across|around|outside|throughout|to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _acts_alone(entity: Entity) -> bool:
-    """A lone capitalized word the story repeats ("Traveland", "Centrelink") is an actor when it
-    acts at least once (the subject of a verb, an owner: "Westpac's David Lording") and never
-    reads as a place ("in Sydney", "from Kandahar"), nor only as a sentence's first word."""
-    if entity.name.endswith(_ADJECTIVE_ENDINGS):
-        return False  # "Jewish", "Islamist": an adjective, not a name
-    if any(_LOCATIVE_RIGHT_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions):
-        return False
-    if all(not m.sentence.text[: m.start].strip(" \"'“‘") for m in entity.mentions):
-        return False
-    return any(
-        _acts(m, entity.name) or m.sentence.text[m.end :].startswith(("'s ", "’s "))
-        for m in entity.mentions
-    )
-
-
-def named_only_in_passing(entity: Entity, vocabulary: frozenset[str] = frozenset()) -> bool:
-    """A country the story never makes a party (only a setting, a list item or an adjective:
-    "fled to Pakistan", "Australian laws"), a name found only after a locative preposition or
-    before a place noun ("off Lady Barron", "the Tora Bora area"), or a capitalized phrase of
-    words the story also writes in lowercase ("the Building Industry"): a setting, not an
-    actor."""
-    if all(m.key.startswith("single:") for m in entity.mentions):
-        return not _acts_alone(entity)
-    if entity.type is ActorType.PERSON and not entity.role:
-        if any(
-            m.sentence.text[m.end :].split(" ", 2)[1:2] in ([n] for n in PLACE_NOUNS)
-            for m in entity.mentions
-        ):
-            return True
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", entity.name)]
-        if words and all(w in vocabulary for w in words):
-            return True
-        if len(entity.name.split()) < 3:
-            return all(_PLACE_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions)
-        return False
-    if entity.type is not ActorType.COUNTRY:
-        return False
-    return not any(_acts(m, entity.name) for m in entity.mentions)
-
-
-# A news outlet named this often is part of the story ("News of the World's campaign").
-MEDIA_ACTOR_MENTIONS = 3
-
-
-def is_news_source(entity: Entity) -> bool:
-    """A news outlet the story cites ("Reuters", "the Press Trust of India", "Channel Nine")."""
-    if entity.type is ActorType.PERSON or len(entity.mentions) >= MEDIA_ACTOR_MENTIONS:
-        return False
-    words = entity.name.split()
-    return entity.name in MEDIA_NAMES or any(word in MEDIA_CUES for word in words)
-
-
-# A name right after these words is an object, a comparison or a setting ("passed to Justin
-# Langer", "what Sir Edmund Hillary has been", "where Osama bin Laden is hiding").
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:to|with|of|from|by|for|like|than|at|in|on|through|under|into|where|what|late)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _quoted(mention: Mention) -> bool:
-    before = mention.sentence.text[: mention.start]
-    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
-
-
-def passing_mention(entity: Entity, speakers: set[str]) -> bool:
-    """Named once, with no role and no position of its own, as an object or inside a quote."""
-    if len(entity.mentions) != 1 or entity.role or entity.name in speakers or entity.known:
-        return False
-    mention = entity.mentions[0]
-    return bool(_OBJECT_BEFORE.search(mention.sentence.text[: mention.start])) or _quoted(mention)
-
-
-def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
-    """Drop passing names: an actor named once, without a role or a full personal name, that
-    takes no position is usually a place, a law or a source rather than someone in the story;
-    a news outlet cited now and then is a source."""
-    return [
-        entity
-        for entity in entities
-        if not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
-        and not is_news_source(entity)
-        and not passing_mention(entity, speakers)
-        and (
-            len(entity.mentions) > 1
-            or entity.known
-            or entity.role
-            or entity.name in speakers
-            or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)
-            or (  # an organization's full name: "The Australian Transport Safety Bureau is
-                # investigating the crash", "The Australian Services Union's Luke Foley says"
-                entity.type is ActorType.ORGANIZATION
-                and len(entity.name.split()) > 2
-                and any(word in ORG_CUES for word in entity.name.split())
-            )
-        )
-    ]
-
-
-def story_actors(
-    entities: Sequence[Entity], speakers: set[str], vocabulary: frozenset[str] = frozenset()
-) -> list[Entity]:
-    """The actors a brief lists: without countries that are only settings or adjectives, nor
-    names that are places ("Swiss court", "fled to Pakistan", "the Tora Bora area")."""
-    return [
-        e for e in entities if not (named_only_in_passing(e, vocabulary) and e.name not in speakers)
-    ]
 
 
 def number_of(group: NumberGroup) -> NumberFact:
