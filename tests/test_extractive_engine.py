@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from api.cache import cache_key_for
+from api.engines.extractive import ExtractiveEngine
 from api.extractive import EXTRACTIVE_VERSION, build_brief
 from api.extractive.numbers import numbers_in_sentence
 from api.extractive.sentences import Sentence, sentence_spans
-from api.schemas import Article, Brief, Polarity, Qualifier, SummaryOptions
+from api.schemas import Article, Brief, Polarity, Qualifier, SummaryOptions, SummaryRequest
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "korea-artillery-2022-11.txt"
 
@@ -30,8 +32,13 @@ def assert_evidence_exact(brief: Brief, texts: dict[str, str]) -> None:
             assert texts[span.article][span.start : span.end] == span.text
 
 
-def test_version_is_five() -> None:
-    assert EXTRACTIVE_VERSION == "5"
+def test_a_new_engine_version_gives_new_cache_keys() -> None:
+    # Cached briefs of an older engine must not be served once its rules change.
+    request = SummaryRequest(articles=[Article(id="a1", text="Police said two people died.")])
+    identity = ExtractiveEngine().cache_identity(request)
+    assert identity["version"] == EXTRACTIVE_VERSION
+    older = {**identity, "version": "5"}
+    assert cache_key_for(request, identity) != cache_key_for(request, older)
 
 
 def test_sentences_do_not_split_after_abbreviations() -> None:
