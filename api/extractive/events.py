@@ -1,7 +1,9 @@
 """Events: sentences that report something happening, one item per event across articles.
 
-A sentence is an event when it names an actor and has an action verb. The same event told by
-two articles (similar wording, a shared actor) is one item that lists both articles.
+A sentence is an event when it is a statement of some length, not a quote nor a question, that
+names an actor (or a number) or has an action verb. The same event told by two articles (similar
+wording, a shared actor) is one item that lists both articles. An event is described by the
+main clause of its most concise report, in the past tense of an event log.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from api.extractive.summary import RankedSentence, compress_sentence, cosine
+from api.extractive.summary import RankedSentence, cosine, is_quote, plain_clause
 
 SAME_EVENT_COSINE = 0.45
+MIN_EVENT_WORDS = 6
 _IRREGULAR_PAST = frozenset(
     (
         "met held made took gave struck hit shot fought sent began won lost led left fell rose "
@@ -28,6 +31,16 @@ _NOT_VERBS_ED = frozenset(
     ).split()
 )
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b")
+# A present perfect whose participle is also the simple past ("has resigned", "have left").
+_SIMPLE_PAST_PARTICIPLES = (
+    "left held made sent won lost led fled met paid told said found kept brought bought "
+    "caught built spent struck hit shot set put cut"
+)
+_ACTIVE_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?=(?:[a-z]+ed|" + "|".join(_SIMPLE_PAST_PARTICIPLES.split()) + r")\b)"
+)
+_PASSIVE_PERFECT = re.compile(r"\b(has|have)\s+been\s+(?=[a-z]+(?:ed|en|wn|t)\b)")
+_SAYS = re.compile(r"\bsays\b")
 _WHEN = re.compile(
     r"\b(?:(?:just\s+)?(?:before|after)\s+(?:midnight|noon|dawn|dusk)\s+on\s+)?"
     r"(?:(?:on|last|this|next|early|late|since)\s+)?"
@@ -77,10 +90,14 @@ class EventCluster:
 
 
 def is_event_sentence(text: str, has_actor: bool) -> bool:
-    """An actor and an action verb (past tense or perfect)."""
-    if not has_actor or text.endswith("?"):
+    """A statement of at least ``MIN_EVENT_WORDS`` words, not a question nor a quote, that
+    names an actor (or a number) or has an action verb (past tense or perfect)."""
+    text = text.strip()
+    if text.endswith("?") or len(text.split()) < MIN_EVENT_WORDS:
         return False
-    if _PERFECT.search(text):
+    if is_quote(text):
+        return False
+    if has_actor or _PERFECT.search(text):
         return True
     for word in re.findall(r"\b[a-z]+\b", text):
         if word in _IRREGULAR_PAST or (word.endswith("ed") and word not in _NOT_VERBS_ED):
@@ -128,6 +145,17 @@ def cluster_events(
     return clusters
 
 
+def event_clause(text: str) -> str:
+    """A sentence's main clause as an event-log line: the speaker kept, parentheses and "today"
+    dropped, "has been charged" as "was charged", "has resigned" as "resigned", "says" as
+    "said"."""
+    clause = plain_clause(text, drop_speaker=False)
+    clause = _PASSIVE_PERFECT.sub(lambda m: "was " if m.group(1) == "has" else "were ", clause)
+    clause = _ACTIVE_PERFECT.sub("", clause)
+    return _SAYS.sub("said", clause)
+
+
 def describe_event(cluster: EventCluster) -> str:
-    """The event in the words of its best sentence's main clause."""
-    return compress_sentence(cluster.lead.sentence.text)
+    """The event in the words of its most concise report's main clause."""
+    members = sorted(cluster.members, key=lambda m: (-m.score, m.sentence.article_order))
+    return min((event_clause(m.sentence.text) for m in members), key=lambda t: len(t.split()))

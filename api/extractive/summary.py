@@ -1,8 +1,10 @@
 """Sentence ranking across the articles of a story, and the summary and headline built from it.
 
-A sentence scores for centrality (TF-IDF cosine to the other sentences of the story, so what
-several articles say rises), position (leads carry the news) and coverage of the story's main
-actors and numbers. Near-duplicates, which wire copies repeat, are kept once.
+A sentence scores for centrality (TF-IDF cosine to the other sentences of the story, what other
+articles say counting more than what the same article repeats), position (each article's lead
+carries its news) and coverage of the story's main actors and numbers; quoted words weigh less
+and short sentences say less. Near-duplicates, which wire copies repeat, are kept once, and a
+summary is told article by article, as the story developed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,18 @@ from dataclasses import dataclass
 from api.extractive.sentences import Document, Sentence, words_of
 
 NEAR_DUPLICATE_COSINE = 0.6
+# Weights of a sentence's score: centrality, position in its article, actors and numbers.
+CENTRALITY_WEIGHT = 0.25
+POSITION_WEIGHT = 0.6
+SALIENCE_WEIGHT = 0.15
+# What the same article repeats counts this much toward centrality (other articles: 1).
+SAME_ARTICLE_WEIGHT = 0.5
+# A sentence all in quotes keeps this much less of its score; at this share it is quotes only.
+QUOTE_PENALTY = 0.5
+QUOTE_ONLY_SHARE = 0.6
+FULL_LENGTH_WORDS = 20
+_OPENING_QUOTES = '"“‘'
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’(?!\w)")
 _STOPWORDS = frozenset(
     (
         "a an the of in on at to for from by with and or but is are was were be been being has "
@@ -29,12 +43,33 @@ _LEADING_CLAUSE = re.compile(
     r"^(?:(?:While|As|After|Although|Though|When|Since|Because|Despite|According to|In the "
     r"meantime|Meanwhile|However|On [A-Z][a-z]+day|In [A-Z][a-z]+|Earlier|Later)\b[^,]{0,140},\s*)",
 )
-_ATTRIBUTION = re.compile(
-    r"^(?:[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+(?:said|reported|claimed|announced|stated|"
-    r"confirmed|told reporters)(?:\s+on\s+[A-Z][a-z]+day|\s+in a statement)?\s+(?:that\s+)?",
+_SPEECH_VERB = (
+    r"(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|"
+    r"confirmed|confirms|added|adds|told\s+(?:reporters|journalists|parliament|the\s+\w+))"
 )
+_SPEECH_WHEN = r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|last\s+night|in\s+a\s+statement))?"
+# "The union's Geoff Derrick says (that) ...": a subject of up to ten words (no auxiliary, so
+# "Cavallo is reported to have resigned" stays whole) and a speech verb before the clause.
+_ATTRIBUTION = re.compile(
+    r"^[A-Z][\w’'.-]*(?:,?\s+(?!(?:is|was|were|are|be|been|being|has|have|had|will|would|"
+    r"to|not|[a-z]+ed)\b)[\w’'.()-]+){0,9}?,?\s+"
+    + _SPEECH_VERB
+    + _SPEECH_WHEN
+    + r",?\s+(?:that\s+)?"
+    r"(?=[A-Za-z0-9])"
+)
+# "..., the Pentagon said." at the end of a sentence.
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w’'.-]+\s+){0,6}?" + _SPEECH_VERB + _SPEECH_WHEN + r"(?=[.!]?$)"
+)
+MIN_CLAUSE_WORDS = 5
 _TRAILING_CLAUSE = re.compile(r",\s+(?:which|while|but|as|who|according)\b.*$")
 HEADLINE_MAX_WORDS = 16
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_RELATIVE_TIME = re.compile(
+    r"\s+(?:yesterday|today|tonight|last\s+night|"
+    r"this\s+(?:morning|afternoon|evening))(?=[\s,.;:!]|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +106,39 @@ def cosine(first: Mapping[str, float], second: Mapping[str, float]) -> float:
     return sum(value * second.get(term, 0.0) for term, value in first.items())
 
 
+def quoted_share(text: str) -> float:
+    """The share of a sentence's characters inside quotation marks. A sentence that opens a
+    quote it never closes (a quoted paragraph) counts as all quote."""
+    stripped = text.strip()
+    if not stripped:
+        return 0.0
+    inside = sum(len(m.group()) for m in _QUOTED.finditer(stripped))
+    if stripped[0] in _OPENING_QUOTES and _QUOTED.match(stripped) is None:
+        inside = len(stripped)
+    return min(1.0, inside / len(stripped))
+
+
 def rank_sentences(
     documents: Sequence[Document], salience: Mapping[tuple[str, int], float]
 ) -> list[RankedSentence]:
     """Every sentence of the story with its score, best first.
 
     ``salience`` maps (article, sentence index) to how much of the story's main actors and
-    numbers the sentence covers, already scaled to [0, 1].
+    numbers the sentence covers, already scaled to [0, 1]. Centrality counts what other
+    articles say at full weight and what the same article repeats at ``SAME_ARTICLE_WEIGHT``;
+    position favours each article's opening; quoted words and short sentences weigh less.
     """
     sentences = [s for d in documents for s in d.sentences]
     if not sentences:
         return []
     vectors = tfidf_vectors(sentences)
     centrality = [
-        sum(cosine(vectors[i], vectors[j]) for j in range(len(sentences)) if j != i)
+        sum(
+            cosine(vectors[i], vectors[j])
+            * (SAME_ARTICLE_WEIGHT if sentences[i].article == sentences[j].article else 1.0)
+            for j in range(len(sentences))
+            if j != i
+        )
         for i in range(len(sentences))
     ]
     top = max(centrality) or 1.0
@@ -92,43 +146,86 @@ def rank_sentences(
     for index, sentence in enumerate(sentences):
         length = len(sentence.text.split())
         length_fit = 1.0 if 8 <= length <= 45 else 0.5
-        position = 1.0 / (1.0 + sentence.index) ** 0.5
-        score = length_fit * (
-            0.4 * centrality[index] / top
-            + 0.35 * position
-            + 0.25 * salience.get((sentence.article, sentence.index), 0.0)
+        content = (1.0 - QUOTE_PENALTY * quoted_share(sentence.text)) * (
+            CENTRALITY_WEIGHT * centrality[index] / top
+            + POSITION_WEIGHT / (1.0 + sentence.index) ** 0.5
+            + SALIENCE_WEIGHT * salience.get((sentence.article, sentence.index), 0.0)
         )
+        # Informative sentences are long enough to say who did what: up to
+        # ``FULL_LENGTH_WORDS`` words, a sentence counts in proportion to its length.
+        score = content * length_fit * min(1.0, length / FULL_LENGTH_WORDS)
         ranked.append(RankedSentence(sentence, score, vectors[index]))
     return sorted(ranked, key=lambda r: (-r.score, r.sentence.article_order, r.sentence.index))
 
 
+def is_quote(text: str) -> bool:
+    """A sentence of quoted words: it opens with a quotation mark or is mostly quoted."""
+    stripped = text.strip()
+    return stripped[:1] in _OPENING_QUOTES or quoted_share(stripped) >= QUOTE_ONLY_SHARE
+
+
+def summary_candidate(text: str) -> bool:
+    """A sentence a summary can use: a statement of some length, not a question or a quote."""
+    return not text.rstrip().endswith("?") and len(text.split()) >= 5 and not is_quote(text)
+
+
 def select_summary(ranked: Sequence[RankedSentence], count: int) -> list[RankedSentence]:
-    """The best ``count`` sentences that are not near-duplicates of each other, in story order."""
+    """The best ``count`` sentences that are not near-duplicates of each other nor quotes only,
+    in story order: article by article, each in its own order, a sentence that repeats an
+    earlier article's standing where that article told it."""
     chosen: list[RankedSentence] = []
-    for candidate in ranked:
+    candidates = [r for r in ranked if summary_candidate(r.sentence.text)]
+    # a story told only in quotes (or short lines) still gets a summary
+    for candidate in candidates or ranked:
         if len(chosen) >= count:
             break
-        if candidate.sentence.text.endswith("?") or len(candidate.sentence.text.split()) < 5:
-            continue
         if any(cosine(candidate.vector, c.vector) >= NEAR_DUPLICATE_COSINE for c in chosen):
             continue
         chosen.append(candidate)
-    return sorted(chosen, key=lambda r: (r.sentence.index, r.sentence.article_order))
+
+    def first_told(chosen: RankedSentence) -> tuple[int, int]:
+        # where the story first tells it: a sentence whose earlier copy was set aside stands
+        # at that copy's place
+        return min(
+            (r.sentence.article_order, r.sentence.index)
+            for r in ranked
+            if r is chosen or cosine(r.vector, chosen.vector) >= NEAR_DUPLICATE_COSINE
+        )
+
+    return sorted(chosen, key=first_told)
 
 
-def compress_sentence(text: str) -> str:
-    """The main clause of a sentence: no leading "While ...," clause, no "X said that"."""
-    compressed = _LEADING_CLAUSE.sub("", text.strip())
-    compressed = _ATTRIBUTION.sub("", compressed)
-    compressed = _TRAILING_CLAUSE.sub("", compressed).strip()
-    if not compressed:
-        return text.strip()
+def compress_sentence(text: str, drop_speaker: bool = True) -> str:
+    """The main clause of a sentence: no leading "While ...," clause, no "X said that" (unless
+    ``drop_speaker`` is false), no trailing ", the Pentagon said" nor ", which ..." clause.
+    A part is only cut when at least ``MIN_CLAUSE_WORDS`` words remain."""
+    compressed = text.strip()
+    patterns = (_LEADING_CLAUSE, _ATTRIBUTION, _TRAILING_ATTRIBUTION, _TRAILING_CLAUSE)
+    for pattern in patterns:
+        if pattern is _ATTRIBUTION and not drop_speaker:
+            continue
+        shorter = pattern.sub("", compressed).strip()
+        if len(shorter.split()) >= MIN_CLAUSE_WORDS:
+            compressed = shorter
+    if compressed[-1:].isalnum() and text.rstrip()[-1:] in ".!":
+        compressed += text.rstrip()[-1]
     return compressed[:1].upper() + compressed[1:]
+
+
+def plain_clause(text: str, drop_speaker: bool = True) -> str:
+    """``compress_sentence`` without short parentheses ("(CFMEU)", "(ACDT)") and relative time
+    words ("yesterday", "last night") that only make sense on the day of the report."""
+    clause = compress_sentence(text, drop_speaker)
+    for pattern in (_PARENTHESIS, _RELATIVE_TIME):
+        shorter = pattern.sub("", clause)
+        if len(shorter.split()) >= MIN_CLAUSE_WORDS:
+            clause = shorter
+    return clause
 
 
 def headline_from(text: str) -> str:
     """A headline from a sentence: its main clause, at most ``HEADLINE_MAX_WORDS`` words."""
-    words = compress_sentence(text).rstrip(".").split()
+    words = plain_clause(text).rstrip(".!").split()
     if len(words) > HEADLINE_MAX_WORDS:
         words = words[:HEADLINE_MAX_WORDS]
         while words and words[-1].lower() in _STOPWORDS:

@@ -1,0 +1,207 @@
+"""Summary, headline and events of the extractive engine on small crafted texts."""
+
+from __future__ import annotations
+
+from api.extractive import build_brief
+from api.extractive.events import (
+    EventCluster,
+    describe_event,
+    event_clause,
+    is_event_sentence,
+)
+from api.extractive.sentences import Document, Sentence, split_documents
+from api.extractive.summary import (
+    RankedSentence,
+    compress_sentence,
+    headline_from,
+    is_quote,
+    plain_clause,
+    quoted_share,
+    rank_sentences,
+    select_summary,
+)
+from api.schemas import Article, Brief, SummaryOptions
+
+
+def brief_of(*texts: str, **options: int) -> Brief:
+    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
+    return build_brief(articles, SummaryOptions(**options))
+
+
+def documents_of(*texts: str) -> list[Document]:
+    return split_documents([Article(id=f"a{i + 1}", text=t) for i, t in enumerate(texts)])
+
+
+def ranked_of(text: str, score: float, article: str = "a1", order: int = 0) -> RankedSentence:
+    sentence = Sentence(article, order, 0, 0, len(text), text)
+    return RankedSentence(sentence, score, {w: 1.0 for w in text.lower().split()[:1]})
+
+
+# --- compression --------------------------------------------------------------------------------
+
+
+def test_a_speaker_before_the_clause_is_dropped_but_not_a_passive_report() -> None:
+    assert (
+        compress_sentence("The union's Geoff Derrick says members will vote on a new strike.")
+        == "Members will vote on a new strike."
+    )
+    # "is reported to have resigned" is the news itself, not an attribution
+    text = "Economy Minister Domingo Cavallo is reported to have resigned over the unrest."
+    assert compress_sentence(text) == text
+
+
+def test_a_trailing_attribution_is_dropped() -> None:
+    assert (
+        compress_sentence(
+            "Three soldiers were killed by a stray bomb near Kandahar, the Pentagon said."
+        )
+        == "Three soldiers were killed by a stray bomb near Kandahar."
+    )
+
+
+def test_the_speaker_stays_when_asked_to() -> None:
+    text = "Police said the gunman had fled into the hills north of the town."
+    assert compress_sentence(text, drop_speaker=False) == text
+    assert compress_sentence(text) == "The gunman had fled into the hills north of the town."
+
+
+def test_a_cut_that_would_leave_too_little_is_not_made() -> None:
+    assert compress_sentence("Police said two died.") == "Police said two died."
+
+
+def test_plain_clause_drops_short_parentheses_and_relative_time() -> None:
+    assert (
+        plain_clause("The Finance Sector Union (FSU) began a national strike yesterday.")
+        == "The Finance Sector Union began a national strike."
+    )
+
+
+def test_headline_has_no_parenthesis_nor_relative_time() -> None:
+    assert (
+        headline_from("The State Emergency Service (SES) received 5,000 calls for help yesterday.")
+        == "The State Emergency Service received 5,000 calls for help"
+    )
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+
+def test_quoted_share() -> None:
+    assert quoted_share('"We will not give up on this fight," he said.') > 0.6
+    assert quoted_share("“We will keep fighting until the very end of it all.") == 1.0
+    assert quoted_share('Detainees were chanting "visa" through the night.') < 0.2
+    assert quoted_share("No quotes here at all.") == 0.0
+    assert is_quote('"We will vote on a new strike next week," Mr Cameron said, adding more.')
+    assert not is_quote('Detainees were chanting "visa" through the night.')
+
+
+# --- ranking and selection ----------------------------------------------------------------------
+
+
+def test_quotes_only_sentences_are_not_summary_sentences() -> None:
+    documents = documents_of(
+        '"We have done everything we can to keep the branches open for customers," he said. '
+        "Bank staff across the country walked off the job on Tuesday over workloads and pay."
+    )
+    chosen = select_summary(rank_sentences(documents, {}), 2)
+    assert [c.sentence.index for c in chosen] == [1]
+
+
+def test_a_story_told_only_in_quotes_still_has_a_summary() -> None:
+    brief = brief_of('"We will not give up on this fight for our jobs," the union leader said.')
+    assert brief.summary.startswith('"We will not give up')
+
+
+def test_a_quoted_sentence_ranks_below_the_same_words_reported() -> None:
+    documents = documents_of(
+        "Officials met in the capital on Monday to discuss the border dispute. "
+        '"The army will withdraw from the border within a week of the deal," he said. '
+        "The army will withdraw from the border within a week of the deal, officials said."
+    )
+    scores = {r.sentence.index: r.score for r in rank_sentences(documents, {})}
+    assert scores[2] > scores[1]
+
+
+def test_what_other_articles_repeat_counts_more_than_what_one_article_repeats() -> None:
+    # sentences 1 and 2 of a1 are equally placed; only sentence 2's news is in a2 as well
+    documents = documents_of(
+        "The council met on Monday. "
+        "Farmers protested outside the council about water prices and quotas. "
+        "Rebels shelled the northern town of Kassala overnight, killing nine civilians. "
+        "Farmers again protested outside the council about water prices and quotas.",
+        "Rebels shelled the northern town of Kassala, killing nine civilians.",
+    )
+    scores = {
+        (r.sentence.article, r.sentence.index): r.score for r in rank_sentences(documents, {})
+    }
+    assert scores[("a1", 2)] > scores[("a1", 1)]
+
+
+def test_summary_is_told_article_by_article_without_near_duplicates() -> None:
+    brief = brief_of(
+        "Rebels attacked the army base near Kandahar on Tuesday, killing four soldiers. "
+        "The army said reinforcements were sent to the base from the capital.",
+        "Rebels attacked an army base near Kandahar on Tuesday and killed four soldiers. "
+        "Talks between the government and the rebels were suspended after the attack.",
+        max_summary_sentences=3,
+    )
+    # the two copies of the attack are one sentence, told where a1 told it; a1's sentences
+    # come before a2's
+    assert brief.summary.count("Rebels attacked") == 1
+    assert brief.summary.startswith("Rebels attacked")
+    assert brief.summary.index("The army said") < brief.summary.index("Talks between")
+    assert brief.summary.endswith("suspended after the attack.")
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+def test_event_sentences() -> None:
+    # a present-tense report with an actor is an event
+    assert is_event_sentence("Doug Cameron says members will vote on a new strike.", True)
+    # a past-tense report is an event without a known actor
+    assert is_event_sentence("Thousands of residents were evacuated from the suburbs.", False)
+    # quotes, questions and fragments are not
+    assert not is_event_sentence('"We will vote on a new strike next week," Mr Cameron said.', True)
+    assert not is_event_sentence("Will the union strike again before Christmas?", True)
+    assert not is_event_sentence("Mr Cameron agreed.", True)
+    assert not is_event_sentence("The weather is warm and the streets are quiet today.", False)
+
+
+def test_event_clause_reads_as_an_event_log() -> None:
+    assert (
+        event_clause("Mohammed Afroz has been charged with waging war against India.")
+        == "Mohammed Afroz was charged with waging war against India."
+    )
+    assert (
+        event_clause("President Fernando de la Rua has resigned after two days of riots.")
+        == "President Fernando de la Rua resigned after two days of riots."
+    )
+    assert (
+        event_clause("The union (FSU) says 60,000 staff walked off the job today.")
+        == "The union said 60,000 staff walked off the job."
+    )
+    # a participle that is not a simple past is left alone
+    assert event_clause("Australia has taken a 1-0 lead in the series.") == (
+        "Australia has taken a 1-0 lead in the series."
+    )
+
+
+def test_an_event_is_described_by_its_most_concise_report() -> None:
+    long = ranked_of(
+        "Rebels attacked the army base near Kandahar on Tuesday in a raid that lasted hours.", 0.9
+    )
+    short = ranked_of("Rebels attacked an army base near Kandahar.", 0.5, "a2", 1)
+    assert describe_event(EventCluster([long, short])) == (
+        "Rebels attacked an army base near Kandahar."
+    )
+
+
+def test_quotes_are_not_events_in_a_brief() -> None:
+    brief = brief_of(
+        "Rebels attacked the army base near Kandahar on Tuesday, killing four soldiers. "
+        '"We were not ready for an attack on this scale," General Ahmad Khan said.'
+    )
+    assert [event.description for event in brief.what] == [
+        "Rebels attacked the army base near Kandahar on Tuesday, killing four soldiers."
+    ]
