@@ -128,8 +128,9 @@ def stances_of(findings: Sequence[StanceFinding]) -> list[Stance]:
 
 
 def disagreement_of(conflict: Conflict) -> Disagreement:
+    """One claim per way the fact is told, with the exact words that tell it."""
     claims = []
-    for mention in (conflict.first, conflict.second):
+    for mention in conflict.mentions:
         span = evidence_for(mention.sentence, mention.start, mention.end)
         claims.append(Claim(article=mention.sentence.article, text=span.text, evidence=[span]))
     return Disagreement(about=conflict.about, claims=claims)
@@ -220,7 +221,7 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
         what=events,
         stance=stances_of(findings)[:limit],
         numbers=[number_of(group) for group in groups[:limit]],
-        disagreements=[disagreement_of(c) for c in find_conflicts(groups)][:limit],
+        disagreements=[disagreement_of(c) for c in find_conflicts(all_groups, documents)][:limit],
         provenance=Provenance(engine="extractive"),
     )
     texts = {article.id: article.text for article in articles}
