@@ -111,3 +111,55 @@ def test_quote_closed_before_the_speaker_is_what_the_speaker_said() -> None:
         'The mayor has left, but "the decision was unacceptable and dangerous," Mr Tom Brink said.'
     )
     assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_she_said_goes_to_the_woman_and_he_said_to_the_man() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink says the bridge will open in March. Ms Jane Roe says the plan is good. "
+        '"It is a dangerous disaster," he said.'
+    )
+    assert stances(brief) == [("Jane Roe", "support"), ("Tom Brink", "oppose")]
+
+
+def test_he_said_after_a_sentence_that_opens_with_a_person_quotes_that_person() -> None:
+    brief = brief_of(
+        "Senator John Roe says the plan is good. Mayor Tom Brink visited the site on Monday. "
+        '"The plan is a dangerous disaster," he said.'
+    )
+    assert stances(brief) == [("John Roe", "support"), ("Tom Brink", "oppose")]
+
+
+def test_a_tie_across_separate_reports_is_not_a_hedge() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink condemned the new bridge plan. Mayor Tom Brink later welcomed the new "
+        "bridge plan."
+    )
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_a_firm_stance_on_another_target_is_a_second_stance() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink condemned the new tax on diesel fuel. Mayor Tom Brink welcomed the "
+        "planned hospital extension in Springfield."
+    )
+    assert stances(brief) == [("Tom Brink", "oppose"), ("Tom Brink", "support")]
+    brief = brief_of("Mayor Tom Brink condemned the tax. Mayor Tom Brink welcomed the hospital.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_a_quotation_carried_over_from_the_sentence_before_is_the_speakers() -> None:
+    text = 'If they accept it we do not reject it at all," he said.'
+    assert [t.word for t in find_triggers(text)] == ["said"]
+    assert [t.word for t in find_triggers('We accept it, he said "today".')] == ["accept", "said"]
+
+
+def test_a_name_that_qualifies_the_agent_of_a_passive_is_not_the_agent() -> None:
+    brief = brief_of("The bombing was backed by the Pakistani intelligence service, India said.")
+    assert ("Pakistan", "support") not in stances(brief)
+    brief = brief_of("The plan was backed by Mayor Tom Brink on Monday.")
+    assert stances(brief) == [("Tom Brink", "support")]
+
+
+def test_she_said_with_no_woman_known_by_title_goes_to_the_last_speaker() -> None:
+    brief = brief_of('Premier Helen Clark spoke on Monday. "It is a dangerous disaster," she said.')
+    assert stances(brief) == [("Helen Clark", "oppose")]

@@ -34,7 +34,7 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _SUBORDINATE_CLAUSE = re.compile(r",\s+(?:as|amid|while|after|following|because|since)\s")
-_PRONOUNS = {"he": "person", "she": "person", "it": "other", "they": "other"}
+_PRONOUNS = {"he": "he", "she": "she", "it": "other", "they": "other"}
 _AUXILIARIES = frozenset(
     {"had", "has", "have", "would", "will", "also", "later", "then", "was", "is", "earlier"}
 )
@@ -103,8 +103,26 @@ def find_triggers(text: str) -> list[Trigger]:
             end = match.end() + (3 if word == "according" else 0)
             triggers.append(Trigger(match.start(), end, word, STANCE_VERBS[word]))
     quotes = quoted_spans(text)
+    carried = _carried_quote_end(text)
+    if carried > 0:
+        quotes.append((-1, carried))
     triggers = [t for t in triggers if not any(a < t.start < b for a, b in quotes)]
     return sorted(triggers, key=lambda t: t.start)
+
+
+def _carried_quote_end(text: str) -> int:
+    """Where a quotation opened in an earlier sentence closes in this one ('If they accept it
+    we do not reject it," he said'), or 0: the words before that mark are the speaker's."""
+    marks = [m for m in re.finditer(r"[\"“”]", text)]
+    if not marks:
+        return 0
+    first = marks[0]
+    if first.group() == "”":
+        return first.start()
+    straight = first.group() == '"' and len([m for m in marks if m.group() == '"']) % 2 == 1
+    if straight and first.start() > 0 and text[first.start() - 1] in ",.?!":
+        return first.start()
+    return 0
 
 
 # Words after which a verb form is a noun or an adjective: "the attacks", "its support",
@@ -300,6 +318,20 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
     return match is not None and match.group(1) not in _SUBJECT_FOLLOWERS
 
 
+# Words that may follow a name without making it the modifier of a noun.
+_AFTER_NAME = frozenset(
+    "of for over and or on in as at to after with about from but which who that this last "
+    "yesterday today earlier when while because since".split()
+)
+
+
+def _names_a_noun(text: str, mention: Mention) -> bool:
+    """ "backed by the Pakistani intelligence service": the name is an adjective of the noun
+    after it, so the noun, not the country, is the agent."""
+    match = re.match(r"\s+([a-z][a-z'’-]*)", text[mention.end :])
+    return match is not None and match.group(1) not in _AFTER_NAME
+
+
 def _appositive_gap(between: str) -> bool:
     """ ", who lost his son in the disaster, says": one comma-enclosed phrase before the verb."""
     return bool(re.fullmatch(r"\s*,[^,;:\"“”]{1,120},\s*", between))
@@ -351,7 +383,8 @@ def holders_of(
         if agent is None:
             return []
         start = trigger.end + agent.end()
-        return [p for p in subjects if _named_at(text, p[0], start)][:1]
+        agents = [p for p in subjects if _named_at(text, p[0], start)][:1]
+        return [p for p in agents if not _names_a_noun(text, p[0])]
     pronoun = _pronoun_before(text, trigger.start)
     clause_start = _clause_start(text, trigger.start)
     before = [p for p in subjects if p[0].end <= trigger.start]
@@ -377,7 +410,10 @@ def holders_of(
     if pronoun is not None:
         if previous_holders:
             return list(previous_holders)
-        speaker = (last_speakers or {}).get(_PRONOUNS[pronoun])
+        known = last_speakers or {}
+        speaker = known.get(_PRONOUNS[pronoun])
+        if speaker is None and pronoun == "she":
+            speaker = known.get("he")  # no woman is known by title: the last person who spoke
         if speaker is not None:
             return [(_pronoun_mention(sentence, text, trigger, speaker), speaker)]
         return []
@@ -546,6 +582,9 @@ def _quoted_before(text: str, position: int) -> str:
     spans = [span for span in quoted_spans(head) if len(head[span[1] :].split()) <= 5]
     if spans:
         return head[spans[-1][0] + 1 : spans[-1][1] - 1]
+    carried = _carried_quote_end(head)
+    if carried > 0 and len(head[carried:].split()) <= 5:
+        return head[:carried]
     return ""
 
 
@@ -665,6 +704,7 @@ def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> l
     person who spoke, "it said" to its last organization or country."""
     table = mentions_by_sentence(entities)
     topic = topic_words(documents)
+    female = women_of(entities)
     findings: list[StanceFinding] = []
     for document in documents:
         last_speakers: dict[str, Entity] = {}
@@ -673,11 +713,55 @@ def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> l
             mentions = table.get((sentence.article, sentence.index), [])
             found = stances_in_sentence(sentence, mentions, previous_text, last_speakers, topic)
             for finding in found:
-                kind = "person" if finding.entity.type is ActorType.PERSON else "other"
-                last_speakers[kind] = finding.entity
+                _remember(last_speakers, finding.entity, female)
+            if not found:
+                subject = _person_subject(sentence.text, mentions)
+                if subject is not None:
+                    _remember(last_speakers, subject, female)
             findings.extend(found)
             previous_text = sentence.text
     return findings
+
+
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "mrs.", "ms."})
+
+
+def women_of(entities: Sequence[Entity]) -> frozenset[str]:
+    """People the story calls Mrs, Ms, Miss, Dame or Lady: a later "she said" is theirs."""
+    women: set[str] = set()
+    for entity in entities:
+        if entity.type is not ActorType.PERSON:
+            continue
+        for mention in entity.mentions:
+            before = mention.sentence.text[: mention.start].split()[-1:]
+            title = (mention.role or "").lower().split()[-1:]
+            if {w.lower() for w in [*before, *title]} & _FEMALE_TITLES:
+                women.add(entity.name)
+                break
+    return frozenset(women)
+
+
+def _remember(last_speakers: dict[str, Entity], entity: Entity, women: frozenset[str]) -> None:
+    """The entity is now the last speaker of its kind: "she" for a woman, "he" for any other
+    person, "it" and "they" for the rest."""
+    if entity.type is ActorType.PERSON:
+        last_speakers["she" if entity.name in women else "he"] = entity
+    else:
+        last_speakers["other"] = entity
+
+
+def _person_subject(text: str, mentions: Sequence[tuple[Mention, Entity]]) -> Entity | None:
+    """The person a sentence opens with ("Chief executive Mark Burgess ..."): whom a "he said"
+    right after it most likely quotes."""
+    subjects = [pair for pair in mentions if not pair[0].in_role]
+    if not subjects:
+        return None
+    mention, entity = subjects[0]
+    if entity.type is not ActorType.PERSON or _PREPOSITION_BEFORE.search(text[: mention.start]):
+        return None
+    if len(text[: mention.start].split()) > 4:
+        return None
+    return entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -694,18 +778,64 @@ class ActorStance:
 
 def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
     """One stance per actor: support and oppose summed over everything it is reported to say;
-    the strongest finding gives the target and the position."""
+    the strongest finding gives the target and the position. Sides that only add up to a tie
+    across separate reports are not a hedge: the strongest report decides. An actor that also
+    takes a firm stance on something else, in words that share little with the first, gets
+    that as a second stance, listed after all the first ones."""
     grouped: dict[str, list[StanceFinding]] = {}
     for finding in findings:
         grouped.setdefault(finding.entity.name, []).append(finding)
-    stances = []
+    stances: list[ActorStance] = []
+    seconds: list[ActorStance] = []
     for group in grouped.values():
         support = sum(f.support for f in group)
         oppose = sum(f.oppose for f in group)
         polarity = polarity_from_scores(support, oppose)
         lead = max(group, key=lambda f: (f.support + f.oppose, -group.index(f)))
+        if polarity is Polarity.MIXED and lead.polarity in (Polarity.SUPPORT, Polarity.OPPOSE):
+            polarity = lead.polarity
         quote = lead.quote or next((f.quote for f in group if f.quote), None)
         stances.append(
             ActorStance(lead.entity, polarity, lead.target, lead.position, quote, tuple(group))
         )
-    return stances
+        second = _second_stance(group, lead)
+        if second is not None:
+            seconds.append(second)
+    return stances + seconds
+
+
+# A report at least this strong (a stance verb, or two words of one side) on a target whose
+# words overlap the lead report's by at most this share is a second stance of its actor; both
+# reports must spell out at least this many words.
+SECOND_MINIMUM = 2.0
+SECOND_OVERLAP = 0.3
+SECOND_WORDS = 3
+
+
+def _stems(text: str) -> set[str]:
+    return {word.lower()[:5] for word in _WORD.findall(text) if len(word) > 3}
+
+
+def _second_stance(group: Sequence[StanceFinding], lead: StanceFinding) -> ActorStance | None:
+    """The actor's strongest report in another sentence, on another target ("ruled out talks"
+    besides "accused Pakistan of sponsoring the attack"), when it stands on its own."""
+    others = [
+        f
+        for f in group
+        if f.sentence is not lead.sentence
+        and f.target != lead.target
+        and f.polarity in (Polarity.SUPPORT, Polarity.OPPOSE)
+        and max(f.support, f.oppose) >= SECOND_MINIMUM
+        and len(f.position.split()) > 1  # a bare "he said" repeats, it does not add a target
+    ]
+    if not others:
+        return None
+    second = max(others, key=lambda f: (max(f.support, f.oppose), -group.index(f)))
+    lead_words, words = _stems(lead.position), _stems(second.position)
+    if min(len(lead_words), len(words)) < SECOND_WORDS:
+        return None  # "welcomed the plan", "praised the council": too little to tell targets apart
+    if len(lead_words & words) > SECOND_OVERLAP * max(1, min(len(lead_words), len(words))):
+        return None
+    return ActorStance(
+        second.entity, second.polarity, second.target, second.position, second.quote, (second,)
+    )
