@@ -28,6 +28,7 @@ from api.extractive.gazetteer import (
     ORG_CUES,
     PLACE_CUES,
     PLACE_PREFIXES,
+    REGIONS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
     KnownActor,
@@ -61,6 +62,7 @@ _SUBJECT_VERBS = frozenset(
     {"say", "says", "said", "have", "has", "had", "are", "were", "was", "is", "will", "would"}
     | {"arrested", "fired", "killed", "opened", "believe", "believed", "found", "told"}
 )
+_MODEL_NUMBER = re.compile(r"[A-Z]+-\d+\w*")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _MAX_ALIAS_TOKENS = 6
 _NUMBER_WORDS = frozenset(
@@ -151,6 +153,8 @@ def match_known(tokens: Sequence[Token], at: int) -> tuple[KnownActor, int] | No
     """The longest known actor whose name starts at ``tokens[at]``, and how many tokens it spans."""
     for length in range(min(_MAX_ALIAS_TOKENS, len(tokens) - at), 0, -1):
         words = tuple(token.text for token in tokens[at : at + length])
+        if words[-1].endswith(("'", "’")):  # "the United States' war": a plural possessive
+            words = (*words[:-1], words[-1][:-1])
         if words in _KNOWN_BY_TOKENS:
             return _KNOWN_BY_TOKENS[words], length
     return None
@@ -250,6 +254,7 @@ def _looks_like_name_token(token: Token) -> bool:
         and token.text not in ORG_CUES
         and token.text not in COMMON_CAPITALIZED
         and not _is_title(token.text)
+        and not _is_plural_title(token.text)
         and not token.text.startswith(("I'", "I’"))  # "I've", "I'm"
     )
 
@@ -284,6 +289,16 @@ def _is_title(text: str) -> bool:
     return text in TITLE_HEADS or any(part in TITLE_HEADS for part in text.split("-")[1:])
 
 
+# Members of a party are titled by it ("Republican Chuck Hagel"); its plural names the party.
+_PARTY_MEMBERS = frozenset({"Republican", "Democrat"})
+
+
+def _is_plural_title(text: str) -> bool:
+    """ "the Governor Generals version": an office in the plural, not a name."""
+    singular = text.removesuffix("s")
+    return singular != text and singular not in _PARTY_MEMBERS and _is_title(singular)
+
+
 def _is_number_word(token: Token) -> bool:
     """ "Twenty-eight-year-old", "2001": a number is not part of a name."""
     first = token.lower.split("-")[0]
@@ -292,6 +307,16 @@ def _is_number_word(token: Token) -> bool:
 
 def _name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+# A knighthood before a name is not part of it: "Sir Allan Kemakeza" is "Allan Kemakeza", whom
+# "Sir Allan" names too.
+_KNIGHTHOODS = frozenset({"Sir", "Dame"})
+
+
+def _person_key(surface: str) -> str:
+    first, _, rest = surface.partition(" ")
+    return _name_key(rest if first in _KNIGHTHOODS and rest else surface)
 
 
 @dataclass(slots=True)
@@ -419,6 +444,8 @@ class _SentenceReader:
     def _read_run(self, start: int, end: int) -> None:
         if self._inside_existing(start, end) or self._names_a_portfolio(start):
             return
+        if self.surface(start, end) in REGIONS:
+            return  # "the West Bank", "the Middle East": a setting
         if self._read_titled_person(start, end):
             return
         texts = [token.text for token in self.tokens[start:end]]
@@ -502,6 +529,8 @@ class _SentenceReader:
             name_start += 1
             while name_start < end and self.tokens[name_start].text in TITLE_COMPLEMENTS:
                 name_start += 1
+            if end - name_start == 1 and self.tokens[name_start - 1].lower == "of":
+                return True  # "Archbishop of Brisbane", "Director of Boston's": a see, a place
         if end - name_start > 2 and self.tokens[end - 1].text in _POST_NOMINALS:
             end -= 1  # "Royal Commissioner Terence Cole QC"
         name_tokens = _without_connectors(self.tokens[name_start:end])
@@ -559,7 +588,7 @@ class _SentenceReader:
     def _add_person(self, start: int, end: int, role: str | None) -> None:
         role = role or self._appositive_role(end)
         mention = self.mention(start, end, ActorType.PERSON, "", role)
-        mention.key = f"person:{_name_key(mention.surface)}"
+        mention.key = f"person:{_person_key(mention.surface)}"
         (self.mentions if end - start > 1 or role else self.singles).append(mention)
 
     def _read_names_and_known(self, start: int, end: int) -> None:
@@ -580,6 +609,17 @@ class _SentenceReader:
                 index += known[1]  # "South Australia": a region, neither a person nor the country
                 pending = index
                 continue
+            if (
+                actor.type is ActorType.COUNTRY
+                and index == pending + 1 == start + 1
+                and index + known[1] == end
+                and self.surface(index, end) == actor.name
+                and _looks_like_name_token(self.tokens[pending])
+            ):
+                # "Energy Australia says", "Cricket Australia": a word before a country's
+                # name in one run names a body of that country
+                self._add_organization(start, end, [t.text for t in self.tokens[start:end]])
+                return
             self._read_name(pending, index)
             self.mentions.append(
                 self.mention(index, index + known[1], actor.type, f"known:{actor.name}")
@@ -592,9 +632,16 @@ class _SentenceReader:
         if end - start > 2 and self.tokens[end - 1].text in _POST_NOMINALS:
             end -= 1  # "Wayne Martin QC"
         tokens = self.tokens[start:end]
+        if tokens and self.surface(start, end) in REGIONS:
+            return  # "UN Middle East envoy"
         name_tokens = _without_connectors(tokens)
         if not tokens or not all(map(_looks_like_name_token, name_tokens)) or len(name_tokens) > 4:
-            if len(tokens) == 1 and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+            if (
+                len(tokens) == 1
+                and tokens[0].text.isupper()
+                and len(tokens[0].text) > 1
+                and not _MODEL_NUMBER.fullmatch(tokens[0].text)  # "B-52", "F-16": a machine
+            ):
                 self.singles.append(self.mention(start, end, ActorType.ORGANIZATION, "acronym"))
             return
         if len(tokens) == 1:
@@ -676,8 +723,46 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
             for mention in group:
                 mention.type = ActorType.ORGANIZATION
             groups.setdefault(key, []).extend(group)
-    entities = [_entity_of(key, group) for key, group in groups.items()]
+    _merge_governments(groups)
+    entities = _merge_same_names([_entity_of(key, group) for key, group in groups.items()])
     return sorted(entities, key=lambda e: (-e.importance, _first_position(e)))
+
+
+def _merge_governments(groups: dict[str, list[Mention]]) -> None:
+    """ "The Israeli Government", "the Australian government": a country's government is the
+    country as an actor, when the story names the country too."""
+    for key in list(groups):
+        if key.startswith("institution:") and key.endswith(":government"):
+            country = key.split(":")[1]
+        elif key.startswith("org:") and key.endswith(" government"):
+            words = tuple(tokenize(_display_name(groups[key])))[:-1]
+            known = _KNOWN_BY_TOKENS.get(tuple(t.text for t in words))
+            if known is None or known.type is not ActorType.COUNTRY:
+                continue
+            country = known.name
+        else:
+            continue
+        if f"known:{country}" in groups:
+            groups[f"known:{country}"].extend(groups.pop(key))
+
+
+def _merge_same_names(entities: list[Entity]) -> list[Entity]:
+    """Two actors read under the same name ("Labor" the party, and "Labor's support" read as a
+    name) are one: the one named more often takes the other's mentions."""
+    by_name: dict[str, Entity] = {}
+    for entity in sorted(entities, key=lambda e: -len(e.mentions)):
+        key = _name_key(entity.name)
+        if key in by_name:
+            kept = by_name[key]
+            spans = {(id(m.sentence), m.start, m.end) for m in kept.mentions}
+            kept.mentions.extend(
+                m for m in entity.mentions if (id(m.sentence), m.start, m.end) not in spans
+            )
+            kept.mentions.sort(key=lambda m: (m.sentence.article_order, m.article_start))
+            kept.role = kept.role or entity.role
+        else:
+            by_name[key] = entity
+    return list(by_name.values())
 
 
 def _part_of_a_name(word: str, groups: dict[str, list[Mention]]) -> bool:
@@ -726,6 +811,14 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
             )
             if same_start and fuzz.ratio(key, other) >= 85:
                 groups[key].extend(groups.pop(other))
+            elif (
+                1 < len(other_words) < len(words)
+                and words[-1] == other_words[-1]
+                and fuzz.ratio(" ".join(words[-len(other_words) :]), " ".join(other_words)) >= 90
+            ):
+                # "Muslim Hamid Karzai": a word before a full name the story uses on its own
+                groups[other].extend(groups.pop(key))
+                break
     for key in [k for k in people if k in groups and len(k.split()) == 1]:
         word = key.removeprefix("person:")
         fuller = [
@@ -777,7 +870,15 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
         for key, group in groups.items():
             if _initials(_display_name(group)) == word and len(word) > 1:
                 return key
-        return None
+        # "SES" for "New South Wales State Emergency Service": the initials of its last words
+        ending = [
+            key
+            for key, group in groups.items()
+            if key.startswith("org:")
+            and len(word) > 2
+            and _initials(_display_name(group)).endswith(word)
+        ]
+        return ending[0] if len(ending) == 1 else None
     candidates = [
         key
         for key, group in groups.items()

@@ -72,11 +72,15 @@ def _acts(mention: Mention, name: str) -> bool:
     return word in _AUXILIARIES or word in SPEAKING_VERBS or word.endswith(("ed", "s"))
 
 
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|"
+    r"opening|\d+(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?$"
+)
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ic", "ist", "ian", "ean")
 _LOCATIVE_RIGHT_BEFORE = re.compile(
-    r"\b(?:in|from|near|into|across|around|outside|throughout|to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+    r"\b(?i:in|from|near|into|across|around|outside|throughout|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*|\s+and\s+))*$",
+)  # "in Sydney", "around Tamworth, Gunnedah and Quirindi"
 
 
 def _acts_alone(entity: Entity) -> bool:
@@ -85,6 +89,9 @@ def _acts_alone(entity: Entity) -> bool:
     reads as a place ("in Sydney", "from Kandahar"), nor only as a sentence's first word."""
     if entity.name.endswith(_ADJECTIVE_ENDINGS):
         return False  # "Jewish", "Islamist": an adjective, not a name
+    ranked = sum(bool(_ORDINAL_BEFORE.search(m.sentence.text[: m.start])) for m in entity.mentions)
+    if 2 * ranked >= len(entity.mentions):
+        return False  # "the first cricket Test", "their 100th Test": an event, not an actor
     if any(_LOCATIVE_RIGHT_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions):
         return False
     if all(not m.sentence.text[: m.start].strip(" \"'“‘") for m in entity.mentions):
@@ -136,7 +143,7 @@ def is_news_source(entity: Entity) -> bool:
 # Langer", "what Sir Edmund Hillary has been", "where Osama bin Laden is hiding").
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|with|of|from|by|for|like|than|at|in|on|through|under|into|where|what|late)"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?$",
     re.IGNORECASE,
 )
 
@@ -186,5 +193,19 @@ def story_actors(
     """The actors a brief lists: without countries that are only settings or adjectives, nor
     names that are places ("Swiss court", "fled to Pakistan", "the Tora Bora area")."""
     return [
-        e for e in entities if not (named_only_in_passing(e, vocabulary) and e.name not in speakers)
+        e
+        for e in entities
+        if not (named_only_in_passing(e, vocabulary) and e.name not in speakers)
+        and not _lone_place(e)
     ]
+
+
+def _lone_place(entity: Entity) -> bool:
+    """A lone word the story also sets things in ("a scandal in Brisbane"): a place even when
+    something is said in its name ("Brisbane's Lord Mayor says")."""
+    return all(m.key.startswith("single:") for m in entity.mentions) and any(
+        _SET_IN.search(m.sentence.text[: m.start]) for m in entity.mentions
+    )
+
+
+_SET_IN = re.compile(r"\b(?:in|near|outside|around|throughout|across)\s+$", re.IGNORECASE)

@@ -195,9 +195,24 @@ PLACE_CUES = frozenset(
         "District Coast Avenue Road Bridge Park Hill Hills Base Camp Tower Towers Centre "
         "Center Highway Dam Heights Cove Gully Cape Basin Beach Creek Forest Act Trophy Race "
         "Cup Summit Place Strip Swamp Plaza Lane Terrace Parade Mall Wharf Harbour Harbor "
-        "Reserve Range Ridge Falls Gardens Station Township Suburb"
+        "Reserve Range Ridge Falls Gardens Station Township Suburb Oval Stadium Arena Ground "
+        "Grounds Racecourse Speedway Circuit Velodrome Showground"
     ).split()
 )
+# Regions and territories: settings, never actors ("the West Bank", "UN Middle East envoy").
+REGIONS = frozenset(
+    {
+        "Middle East", "Near East", "Far East", "West Bank", "Gaza", "Gaza Strip",
+        "Golan Heights", "East Jerusalem", "Asia", "Europe", "Africa", "Oceania", "Antarctica",
+        "Arctic", "Pacific", "Atlantic", "Caribbean", "Mediterranean", "Balkans", "Caucasus",
+        "Scandinavia", "Latin America", "South America", "North America", "Central America",
+        "South Asia", "Southeast Asia", "South-East Asia", "East Asia", "Central Asia",
+        "Asia Pacific", "Asia-Pacific", "Horn of Africa", "Sub-Saharan Africa", "North Africa",
+        "West Africa", "East Africa", "Southern Africa", "Persian Gulf", "Gulf", "Kashmir",
+        "Kurdistan", "Tibet", "Xinjiang", "Chechnya", "Crimea", "Donbas", "Darfur", "Sahel",
+        "Western Sahara", "Sinai", "Punjab", "Eastern Europe", "Western Europe",
+    }
+)  # fmt: skip
 # Words that start a place name ("Mount Kembla", "Lake Eyre").
 PLACE_PREFIXES = frozenset(
     {"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New", "St", "St.", "Saint"}
@@ -230,7 +245,7 @@ TITLES = frozenset(
         "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance Inspector "
         "Superintendent Constable Detective Sheriff Professor Prof Prof. Reverend Rev Rev. "
         "Archbishop Coroner Treasurer Councillor Alderman Senior Acting Assistant Republican "
-        "Democrat"
+        "Democrat MP MPs MLA MLC MEP MHR"
     ).split()
 )
 # Words that can only be a title's head, so what follows them is the name.
