@@ -175,3 +175,11 @@ def test_killed_and_injured_or_added_counts_are_not_one_fact() -> None:
         "The storm killed 12 people in the coastal town of Port Lane, officials said.",
         "The storm killed 15 people in the coastal town of Port Lane, police said.",
     ) == [("12 people", "15 people")]
+
+
+def test_the_low_end_of_a_range_shares_the_high_end_scale_word() -> None:
+    values = [value for value, _, _ in numbers_of("The plan costs $400 to $500 million.")]
+    assert values == [400e6, 500e6]
+    # a low end already bigger than the scaled high end keeps its own value
+    values = [value for value, _, _ in numbers_of("Prices went from $900 to $1 billion.")]
+    assert values == [900.0, 1e9]

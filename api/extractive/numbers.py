@@ -332,7 +332,8 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
             and not mention.is_year
         )
         if is_range:
-            found[-1] = _as_range_end(found[-1], Qualifier.AT_LEAST, mention.unit)
+            low = _with_shared_scale(found[-1], match.group("scale"), mention.value)
+            found[-1] = _as_range_end(low, Qualifier.AT_LEAST, mention.unit)
             mention = dataclasses.replace(
                 _as_range_end(mention, Qualifier.UP_TO, mention.unit), range_high=True
             )
@@ -357,6 +358,14 @@ def is_a_count(mention: NumberMention) -> bool:
     before = mention.sentence.text[: mention.start].split()
     definite = bool(before) and before[-1].lower() == "the"
     return not (definite and mention.value < 10 and not mention.is_year)
+
+
+def _with_shared_scale(low: NumberMention, scale: str | None, high: float) -> NumberMention:
+    """The low end of "$400 to $500 million" carries the high end's scale word: 400 million."""
+    factor = _SCALES.get((scale or "").strip().lower())
+    if not factor or low.value >= factor or low.value * factor > high:
+        return low
+    return dataclasses.replace(low, value=low.value * factor)
 
 
 def _as_range_end(mention: NumberMention, qualifier: Qualifier, unit: str | None) -> NumberMention:
