@@ -12,6 +12,7 @@ from api.extractive.numbers import (
     key_numbers,
     numbers_in_sentence,
     ordinals_in_sentence,
+    scores_in_sentence,
 )
 from api.extractive.sentences import Sentence, split_documents
 from api.schemas import Article
@@ -183,3 +184,17 @@ def test_the_low_end_of_a_range_shares_the_high_end_scale_word() -> None:
     # a low end already bigger than the scaled high end keeps its own value
     values = [value for value, _, _ in numbers_of("Prices went from $900 to $1 billion.")]
     assert values == [900.0, 1e9]
+
+
+def test_cricket_scores_are_runs() -> None:
+    text = (
+        "Australia resumed at 2 for 69 and declared at 7 for 381, Gilchrist not out 83, "
+        "before South Africa was dismissed late on the final day for 128."
+    )
+    assert [(m.value, m.unit) for m in scores_in_sentence(sentence_of(text))] == [
+        (69.0, "runs"),
+        (381.0, "runs"),
+        (83.0, "runs"),
+        (128.0, "runs"),
+    ]
+    assert scores_in_sentence(sentence_of("Turnout rose 5 for 100 per cent of seats.")) == []

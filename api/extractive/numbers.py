@@ -524,6 +524,24 @@ def ordinals_in_sentence(sentence: Sentence) -> list[NumberMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# Cricket scores, as Australian, British, Indian and South African reports give them: "at 7 for
+# 309" (wickets for runs), "dismissed late on the final day for 128", "not out 83", "an unbeaten
+# 65".
+_SCORE = re.compile(
+    r"\b(?:(?:[1-9]|10) for|(?:dismissed|all out|bowled out)(?: [\w'-]+){0,10}? for|not out"
+    r"|unbeaten)"
+    r" (?P<number>\d{2,3})\b(?![.,]\d| ?(?:per ?cent|%))"
+)
+
+
+def scores_in_sentence(sentence: Sentence) -> list[NumberMention]:
+    """Runs in a cricket score: the number after "7 for", "dismissed for", "not out"."""
+    return [
+        _mention_at(sentence, m.start(), m.end(), float(m.group("number")), "runs")
+        for m in _SCORE.finditer(sentence.text)
+    ]
+
+
 def _published(document: Document) -> date | None:
     published = document.article.published_at
     return published.date() if published else None
@@ -543,6 +561,7 @@ def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
             dated = [
                 *dates_and_ages_in_sentence(sentence, _published(document)),
                 *ordinals_in_sentence(sentence),
+                *scores_in_sentence(sentence),
             ]
             for mention in _numbers_read(sentence):
                 if is_a_count(mention) and not _overlaps(mention, dated):
