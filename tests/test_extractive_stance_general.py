@@ -163,3 +163,63 @@ def test_a_name_that_qualifies_the_agent_of_a_passive_is_not_the_agent() -> None
 def test_she_said_with_no_woman_known_by_title_goes_to_the_last_speaker() -> None:
     brief = brief_of('Premier Helen Clark spoke on Monday. "It is a dangerous disaster," she said.')
     assert stances(brief) == [("Helen Clark", "oppose")]
+
+
+def test_lending_support_and_industrial_action_are_stances() -> None:
+    brief = brief_of("Senator Jane Roe has given her support to the new bridge plan.")
+    assert stances(brief) == [("Jane Roe", "support")]
+    assert [t.word for t in find_triggers("Sixty workers downed tools over pay.")] == [
+        "downed tools"
+    ]
+    assert [t.word for t in find_triggers("The staff imposed work bans.")] == ["imposed work bans"]
+
+
+def test_being_critical_of_something_opposes_it() -> None:
+    brief = brief_of("The Community and Public Sector Union has been critical of the report.")
+    assert stances(brief) == [("Community and Public Sector Union", "oppose")]
+
+
+def test_a_participle_after_a_comma_speaks_for_the_clause_subject() -> None:
+    brief = brief_of(
+        "The Community and Public Sector Union has been critical of the report, saying "
+        "Mayor Tom Brink is wrong."
+    )
+    assert stances(brief) == [("Community and Public Sector Union", "oppose")]
+
+
+def test_a_second_verb_after_and_shares_the_subject_not_the_object() -> None:
+    brief = brief_of("Mayor Tom Brink met Senator Jane Roe yesterday and urged her to continue.")
+    assert stances(brief) == [("Tom Brink", "support")]
+
+
+def test_admitting_and_fearing_report_a_view() -> None:
+    brief = brief_of("Senator Jane Roe fears 200 jobs at the plant are at risk.")
+    assert stances(brief) == [("Jane Roe", "oppose")]
+    brief = brief_of("Senator Jane Roe admits the dispute is frustrating.")
+    assert stances(brief) == [("Jane Roe", "oppose")]
+
+
+def test_enough_alarming_and_a_great_deal() -> None:
+    assert content_scores("he has not done enough") == (0.0, 1.0)
+    assert content_scores("staff have had enough") == (0.0, 1.0)
+    assert content_scores("there is enough water") == (0.0, 0.0)
+    assert content_scores("labour is a great deal cheaper") == (0.0, 0.0)
+    assert content_scores("that is quite alarming") == (0.0, 1.0)
+    assert content_scores("the Government is bullying smaller nations") == (0.0, 1.0)
+
+
+def test_a_report_ends_where_another_speakers_report_begins() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink says the plan is good but Senator Jane Roe says it is a disaster."
+    )
+    assert stances(brief) == [("Jane Roe", "oppose"), ("Tom Brink", "support")]
+
+
+def test_a_stance_verb_in_a_condition_is_no_ones_stance() -> None:
+    brief = brief_of("Mayor Tom Brink rejected the truce if Senator Jane Roe agreed to stop.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_a_named_document_is_not_a_stance_holder() -> None:
+    brief = brief_of("The internationally-backed Mitchell Plan calls for an end to violence.")
+    assert stances(brief) == []

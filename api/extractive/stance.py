@@ -23,6 +23,7 @@ from api.extractive.verbs import (
     NEGATORS,
     POSITIVE_WORDS,
     SORROW_WORDS,
+    STANCE_PATTERNS,
     STANCE_PHRASES,
     STANCE_VERBS,
 )
@@ -89,6 +90,10 @@ def find_triggers(text: str) -> list[Trigger]:
     for phrase, polarity in STANCE_PHRASES.items():
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
             triggers.append(Trigger(match.start(), match.end(), phrase, polarity))
+    for pattern, polarity in STANCE_PATTERNS.items():
+        for match in re.finditer(pattern, lowered):
+            if not any(t.start <= match.start() < t.end for t in triggers):
+                triggers.append(Trigger(match.start(), match.end(), match.group(), polarity))
     for match in _WORD.finditer(text):
         word = match.group().lower()
         if not (match.group()[:1].islower() or word == "according"):
@@ -149,9 +154,10 @@ def _used_as_noun(text: str, position: int) -> bool:
     return word in _DETERMINERS or word.isdigit()
 
 
-def complement_of(text: str, trigger: Trigger) -> str:
-    """What follows the verb, to the end of its clause, without a leading "that"."""
-    rest = text[trigger.end :]
+def complement_of(text: str, trigger: Trigger, end: int | None = None) -> str:
+    """What follows the verb, to the end of its clause (or ``end``), without a leading
+    "that"."""
+    rest = text[trigger.end : end]
     subordinate = _SUBORDINATE_CLAUSE.search(rest)
     if subordinate:
         rest = rest[: subordinate.start()]  # "..., as fears grow of a war": the setting, not it
@@ -170,6 +176,16 @@ def _negated(words: Sequence[str], index: int) -> bool:
     return any(w in NEGATORS or w.endswith("n't") for w in words[max(0, index - 3) : index])
 
 
+# "had enough" is being fed up; "not enough" a shortfall; "enough" alone takes no side.
+_HAVING = frozenset({"had", "'d"})
+
+
+def _quantity(words: Sequence[str], index: int) -> bool:
+    """ "a great deal cheaper", "a good many": an evaluative word that only measures."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return following in {"deal", "many"} and index > 0 and words[index - 1] == "a"
+
+
 def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[float, float]:
     """(support, oppose) carried by the words of what was said; a negated word counts for the
     other side ("not acceptable", "would not support"). A ``topic`` word names what the story is
@@ -178,11 +194,16 @@ def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[f
     words = [w.lower().replace("’", "'").strip("'") for w in _WORD.findall(content)]
     support = oppose = 0.0
     for index, word in enumerate(words):
-        positive = word in POSITIVE_WORDS
+        positive = word in POSITIVE_WORDS and not _quantity(words, index)
         negative = word in NEGATIVE_WORDS or (
             # "too narrow", "too late": excess is a complaint
             word == "too" and index + 1 < len(words) and words[index + 1] not in _NOT_EXCESS
         )
+        if word == "enough" and index > 0 and words[index - 1] in _HAVING:
+            negative = True  # "staff have had enough": fed up
+        elif word == "enough" and _negated(words, index):
+            oppose += 1.0  # "has not done enough", "not enough money": a shortfall
+            continue
         if not (positive or negative):
             continue
         if word in SORROW_WORDS and not LOSS_WORDS.isdisjoint(words):
@@ -378,6 +399,8 @@ def holders_of(
             return _coordinated_group(text, sources, 0)[:1] + sources[1:]
         after = [p for p in subjects if p[0].start > end]
         return _coordinated_group(text, after, _leading_group_end(text, after)) if after else []
+    if _participial(text, trigger):
+        return list(previous_holders) or _opening_group(text, subjects, 0)
     if _passive(text, trigger):
         agent = re.match(r"\s+by\s+(?:the\s+)?", text[trigger.end :])
         if agent is None:
@@ -392,6 +415,10 @@ def holders_of(
     if in_clause and pronoun is None:
         nearest = in_clause[-1]
         between = text[nearest[0].end : trigger.start]
+        if _VERB_COORDINATION.match(between) and _object_of_verb(text, nearest[0]):
+            # "Sharon and Arafat met Mr Zinni and urged him": the name before "and urged" is
+            # the object of the first verb; both verbs share the subject of the clause.
+            return _opening_group(text, in_clause, clause_start)
         if len(between.split()) <= 6 and not _is_modifier(text, nearest[0], trigger):
             group = _coordinated_group(text, in_clause, len(in_clause) - 1)
             return _head_of_phrase(text, subjects, group)
@@ -421,6 +448,66 @@ def holders_of(
         return []
     after_verb = [p for p in subjects if _named_at(text, p[0], trigger.end)]
     return after_verb[:1]
+
+
+# "... and urged", "... yesterday and then said": a second verb sharing the clause's subject.
+_VERB_COORDINATION = re.compile(r"^\s+(?:[a-z][a-z'’-]*\s+){0,2}and\s+(?:(?:also|then|later)\s+)?$")
+_OPENING_WORDS = 4
+
+
+_NOT_VERBS = frozenset(
+    "of from at with for about against on over to into by and or but as than in".split()
+)
+
+
+def _object_of_verb(text: str, mention: Mention) -> bool:
+    """ "met Mr Zinni", "inspected the Nauru camps": the name follows a verb (behind its title
+    or an article), so it is that verb's object."""
+    head = text[: mention.start].rstrip()
+    if mention.role and head.endswith(mention.role):
+        head = head[: -len(mention.role)].rstrip()
+    words = head.split()
+    while words and (words[-1] in {"the", "a", "an"} or words[-1][:1].isupper()):
+        words.pop()  # "met Mr Zinni", "inspected the Nauru camps"
+    if not words:
+        return False
+    last = words[-1]
+    return last.isalpha() and last.islower() and last not in _NOT_VERBS
+
+
+def _participial(text: str, trigger: Trigger) -> bool:
+    """ "..., saying he must do more", "..., urging negotiation": a participle after a comma
+    speaks for the subject of the clause it hangs on, never for a name just before it."""
+    first = trigger.word.split()[0]
+    return first.endswith("ing") and text[: trigger.start].rstrip().endswith(",")
+
+
+def _opening_group(
+    text: str, subjects: Sequence[tuple[Mention, Entity]], start: int
+) -> list[tuple[Mention, Entity]]:
+    """The actors a clause opens with, coordinated ("Sharon and Arafat met ..."), when they come
+    within its first few words and not after a preposition; otherwise none."""
+    ahead = [
+        pair
+        for pair in subjects
+        if pair[0].start >= start and not _opens_role(text, pair[0], subjects)
+    ]
+    if not ahead:
+        return []
+    first = ahead[0][0]
+    head = text[start : first.start]
+    if len(head.split()) > _OPENING_WORDS or _PREPOSITION_BEFORE.search(head):
+        return []
+    return ahead[: _leading_group_end(text, ahead) + 1]
+
+
+def _opens_role(text: str, mention: Mention, mentions: Sequence[tuple[Mention, Entity]]) -> bool:
+    """ "Palestinian" in "Palestinian leader Yasser Arafat": the first word of a title."""
+    return any(
+        other.role and text[mention.start : other.start].strip() == other.role.strip()
+        for other, _ in mentions
+        if other.start > mention.start
+    )
 
 
 def _named_at(text: str, mention: Mention, position: int) -> bool:
@@ -604,14 +691,16 @@ def stances_in_sentence(
     reported: list[tuple[Trigger, set[str], list[StanceFinding]]] = []
     for trigger in triggers:
         holders = holders_of(sentence, trigger, mentions, previous, last_speakers)
-        if not holders:
+        holders = [pair for pair in holders if not _document(pair[1])]
+        if not holders or _hypothetical(sentence.text, holders[0][0]):
             continue
         if trigger.word == "according" and holders[0][0].start > trigger.end:
             comma = sentence.text.find(",", trigger.end)
             if any(other.start > comma for other in triggers) and comma > 0:
                 continue  # the main clause has its own verb: "according to sources, X requested"
         previous = holders
-        complement = complement_of(sentence.text, trigger)
+        end = _next_report(sentence.text, trigger, triggers, mentions, holders)
+        complement = complement_of(sentence.text, trigger, end)
         position = f"{trigger.word} {complement}"
         if trigger.word == "according":
             complement = sentence.text[sentence.text.find(",", trigger.end) + 1 :].strip(" .")
@@ -647,6 +736,52 @@ def stances_in_sentence(
         if not _reports_own_stance(sentence.text, trigger, names, reported[index + 1 :]):
             findings.extend(own)
     return findings
+
+
+# Names of texts, not of anyone who could take a side: "the Mitchell Plan calls for".
+_DOCUMENT_NOUNS = frozenset(
+    "plan memorandum treaty accord report declaration resolution charter protocol convention "
+    "bill act strategy policy manifesto communique".split()
+)
+
+
+def _document(entity: Entity) -> bool:
+    words = entity.name.split()
+    return len(words) > 1 and words[-1].lower() in _DOCUMENT_NOUNS
+
+
+def _hypothetical(text: str, mention: Mention) -> bool:
+    """ "a ceasefire if Israel agreed to stop": a condition, not a stance anyone took."""
+    head = text[: mention.start].rstrip()
+    if mention.role and head.endswith(mention.role):
+        head = head[: -len(mention.role)]
+    before = head.split()[-1:]
+    return bool(before) and before[0].lower() in {"if", "unless", "whether"}
+
+
+def _next_report(
+    text: str,
+    trigger: Trigger,
+    triggers: Sequence[Trigger],
+    mentions: Sequence[tuple[Mention, Entity]],
+    holders: Sequence[tuple[Mention, Entity]],
+) -> int | None:
+    """Where another actor's report begins later in the sentence ("Palestinian Authorities say
+    they have detained 160 suspects but so far, the Israeli Government says ..."): the end of
+    this report's words, at the clause break before that actor."""
+    own = {entity.name for _, entity in holders}
+    for other in triggers:
+        if other.start <= trigger.end or _participial(text, other):
+            continue
+        for mention, entity in mentions:
+            if not trigger.end < mention.start < other.start or entity.name in own:
+                continue
+            between = text[mention.end : other.start].split()
+            if mention.in_role or not all(w in _SUBJECT_FOLLOWERS for w in between):
+                continue  # "Indian authorities have confirmed": not the name's own report
+            breaks = [m.start() for m in re.finditer(r",|;|\bbut\b", text[: mention.start])]
+            return max([b for b in breaks if b > trigger.end], default=mention.start)
+    return None
 
 
 def _reports_own_stance(

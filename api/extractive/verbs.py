@@ -56,6 +56,12 @@ STANCE_VERBS.update(
         **dict.fromkeys(
             "express expressing stressed stresses insist insisting".split(), Polarity.NEUTRAL
         ),
+        # Admitting, conceding and fearing report a view whose words give the side ("admits
+        # the dispute is frustrating", "fears 200 jobs are at risk"); "saying" reports for the
+        # subject of the clause it follows ("has been critical of the report, saying ...").
+        **dict.fromkeys(
+            "admits admitted conceded concedes fears feared saying".split(), Polarity.NEUTRAL
+        ),
         # Wanting or hoping for something is siding with it ("hopes to get agreement", "does
         # not want a delay").
         **dict.fromkeys(
@@ -117,9 +123,33 @@ STANCE_PHRASES: dict[str, Polarity] = {
     "have confidence in": Polarity.SUPPORT,
     "no confidence in": Polarity.OPPOSE,
     "is opposed to": Polarity.OPPOSE,
+    "critical of": Polarity.OPPOSE,
+    "pressed for": Polarity.SUPPORT,
+    "presses for": Polarity.SUPPORT,
+    "pressing for": Polarity.SUPPORT,
+    "pushed for": Polarity.SUPPORT,
+    "pushes for": Polarity.SUPPORT,
+    "lobbied for": Polarity.SUPPORT,
+    "argued for": Polarity.SUPPORT,
+    "argued against": Polarity.OPPOSE,
     "are opposed to": Polarity.OPPOSE,
     "was opposed to": Polarity.OPPOSE,
     "were opposed to": Polarity.OPPOSE,
+}
+
+# Stance phrases with variable words, as regular expressions on lowercased text: lending one's
+# support ("has given his support to the document"), and industrial action, the way workers
+# oppose their employer ("downed tools", "imposed work bans", "went on strike").
+_POSSESSIVE = r"(?:(?:his|her|its|their|our|my|full|strong|in-principle)\s+)*"
+STANCE_PATTERNS: dict[str, Polarity] = {
+    r"\b(?:gave|given|give|gives|giving|lent|lend|lends|lending|threw|thrown)\s+"
+    rf"{_POSSESSIVE}(?:support|backing|blessing|endorsement)\b": Polarity.SUPPORT,
+    r"\b(?:downed|down|downing)\s+tools\b": Polarity.OPPOSE,
+    r"\b(?:went|go|gone|going|come|came)\s+(?:out\s+)?on\s+strike\b": Polarity.OPPOSE,
+    r"\b(?:took|take|taken|taking|threatened|began|begun)\s+industrial\s+action\b": (
+        Polarity.OPPOSE
+    ),
+    r"\b(?:imposed|impose|imposing)\s+(?:work\s+)?bans\b": Polarity.OPPOSE,
 }
 
 # Words that turn the polarity of the word or verb after them.
@@ -152,7 +182,8 @@ NEGATIVE_WORDS = frozenset(
         "inappropriate inadequate unhappy betrayal scandal misleading lied bad worse worst "
         "poor unfairly unjust biased flawed excessive one-sided witch-hunt criticised "
         "criticized slammed deplorable disgraceful outrageous dissatisfaction dissatisfied "
-        "irrelevant draconian unsatisfactory"
+        "irrelevant draconian unsatisfactory alarming alarmed bullying bully bullied "
+        "frustrating frustrated"
     ).split()
 )
 POSITIVE_WORDS = frozenset(
