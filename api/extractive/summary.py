@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from api.extractive.sentences import Document, Sentence, words_of
@@ -118,6 +118,36 @@ def quoted_share(text: str) -> float:
     return min(1.0, inside / len(stripped))
 
 
+def _vector_sum(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, value in vector.items():
+            total[term] = total.get(term, 0.0) + value
+    return total
+
+
+def _centrality(
+    sentences: Sequence[Sentence], vectors: Sequence[Mapping[str, float]]
+) -> list[float]:
+    """Each sentence's summed cosine to the others, those of its own article at
+    ``SAME_ARTICLE_WEIGHT``. Cosines of unit vectors are dot products, so the sum is a dot
+    product with the sum of the vectors: linear in the story's length, not quadratic."""
+    story = _vector_sum(vectors)
+    by_article = {
+        article: _vector_sum(
+            v for s, v in zip(sentences, vectors, strict=True) if s.article == article
+        )
+        for article in {s.article for s in sentences}
+    }
+    scores = []
+    for sentence, vector in zip(sentences, vectors, strict=True):
+        own = by_article[sentence.article]
+        itself = cosine(vector, vector)
+        other_articles = cosine(vector, story) - cosine(vector, own)
+        scores.append(other_articles + SAME_ARTICLE_WEIGHT * (cosine(vector, own) - itself))
+    return scores
+
+
 def rank_sentences(
     documents: Sequence[Document], salience: Mapping[tuple[str, int], float]
 ) -> list[RankedSentence]:
@@ -132,15 +162,7 @@ def rank_sentences(
     if not sentences:
         return []
     vectors = tfidf_vectors(sentences)
-    centrality = [
-        sum(
-            cosine(vectors[i], vectors[j])
-            * (SAME_ARTICLE_WEIGHT if sentences[i].article == sentences[j].article else 1.0)
-            for j in range(len(sentences))
-            if j != i
-        )
-        for i in range(len(sentences))
-    ]
+    centrality = _centrality(sentences, vectors)
     top = max(centrality) or 1.0
     ranked: list[RankedSentence] = []
     for index, sentence in enumerate(sentences):
