@@ -367,6 +367,7 @@ class _Story:
             for word in _content(sentence.text):
                 self.count[word] = self.count.get(word, 0) + 1
         self.total = max(len(sentences), 1)
+        self.words: dict[Sentence, set[str]] = {}
         self.leads: set[int] = set()
         seen: set[tuple[str, str]] = set()
         heads: dict[Sentence, list[str]] = {}
@@ -390,9 +391,14 @@ class _Story:
     def weight(self, word: str) -> float:
         return math.log((1 + self.total) / (1 + self.count.get(word, 0)))
 
+    def content(self, sentence: Sentence) -> set[str]:
+        if sentence not in self.words:
+            self.words[sentence] = _content(sentence.text)
+        return self.words[sentence]
+
     def overlap(self, first: NumberMention, second: NumberMention) -> float:
         skip = {_head(first), _head(second), _norm(first.unit_head), _norm(second.unit_head)}
-        shared = (_content(first.sentence.text) & _content(second.sentence.text)) - skip
+        shared = (self.content(first.sentence) & self.content(second.sentence)) - skip
         return sum(self.weight(word) for word in shared)
 
     def listed(self, mention: NumberMention) -> bool:
@@ -430,15 +436,17 @@ def _counts_conflict(first: NumberMention, second: NumberMention, story: _Story)
     return id(first) in story.leads and id(second) in story.leads
 
 
+def _may_conflict(mention: NumberMention, story: _Story) -> bool:
+    """A figure that can contradict another: a count or measure, not an addition ("three
+    more") nor one of several counts of one thing in its sentence."""
+    return _countable(mention) and not _added(mention) and not story.listed(mention)
+
+
 def _pair_score(first: NumberMention, second: NumberMention, story: _Story) -> float | None:
     """How surely two mentions of different quantities give one fact differently (None: they
-    do not)."""
+    do not). Both mentions already passed ``_may_conflict``."""
     if first.sentence.article == second.sentence.article:
         return None  # one report giving two figures tells two facts, or a total and a part
-    if not (_countable(first) and _countable(second)):
-        return None
-    if _added(first) or _added(second) or story.listed(first) or story.listed(second):
-        return None
     durations = (_is_duration(first), _is_duration(second))
     if any(durations):
         if not all(durations) or not _durations_conflict(first, second):
@@ -449,11 +457,11 @@ def _pair_score(first: NumberMention, second: NumberMention, story: _Story) -> f
 
 
 def _best_pair(
-    first: NumberGroup, second: NumberGroup, story: _Story
+    first: Sequence[NumberMention], second: Sequence[NumberMention], story: _Story
 ) -> tuple[float, NumberMention, NumberMention] | None:
     best = None
-    for a in first.mentions:
-        for b in second.mentions:
+    for a in first:
+        for b in second:
             score = _pair_score(a, b, story)
             if score is not None and (best is None or score > best[0]):
                 best = (score, a, b)
@@ -468,10 +476,16 @@ def conflicts_across(
     contradicts best, and its own other wording when the quantity disagrees with itself)."""
     mentions = [m for g in groups for m in g.mentions]
     story = _Story(mentions, sentences or list({m.sentence: None for m in mentions}))
+    # Filtering each group's figures once keeps the pairing cheap on long stories.
+    eligible = [[m for m in g.mentions if _may_conflict(m, story)] for g in groups]
     edges: list[tuple[float, int, int, NumberMention, NumberMention]] = []
-    for i, first in enumerate(groups):
+    for i, first in enumerate(eligible):
+        if not first:
+            continue
         for j in range(i + 1, len(groups)):
-            found = _best_pair(first, groups[j], story)
+            if not eligible[j]:
+                continue
+            found = _best_pair(first, eligible[j], story)
             if found is not None:
                 edges.append((found[0], i, j, found[1], found[2]))
     parent = list(range(len(groups)))

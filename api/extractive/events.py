@@ -126,22 +126,35 @@ def cluster_events(
     """Event sentences grouped across articles: similar wording and a shared actor (or very
     similar wording alone)."""
     clusters: list[EventCluster] = []
+    # Candidates come best first, so a cluster's lead is its first member. Long stories stay
+    # fast: a cluster's articles are kept in a set, and only clusters whose lead shares a term
+    # with the candidate are compared (others have cosine 0), still in the order they formed.
+    articles: list[set[str]] = []
+    by_term: dict[str, list[int]] = {}
     for candidate in sorted(ranked, key=lambda r: -r.score):
         key = (candidate.sentence.article, candidate.sentence.index)
         actors = actor_sentences.get(key, frozenset())
         if not is_event_sentence(candidate.sentence.text, bool(actors) or key in number_sentences):
             continue
-        for cluster in clusters:
-            if all(m.sentence.article != candidate.sentence.article for m in cluster.members):
-                lead = cluster.lead
-                lead_actors = actor_sentences.get((lead.sentence.article, lead.sentence.index))
-                similarity = cosine(candidate.vector, lead.vector)
-                shared = actors & (lead_actors or frozenset())
-                if similarity >= SAME_EVENT_COSINE and (shared or similarity >= 0.6):
-                    cluster.members.append(candidate)
-                    break
+        sharing = sorted({i for term in candidate.vector for i in by_term.get(term, ())})
+        for index in sharing:
+            cluster, seen = clusters[index], articles[index]
+            if candidate.sentence.article in seen:
+                continue
+            lead = cluster.members[0]
+            similarity = cosine(candidate.vector, lead.vector)
+            if similarity < SAME_EVENT_COSINE:
+                continue
+            lead_actors = actor_sentences.get((lead.sentence.article, lead.sentence.index))
+            if actors & (lead_actors or frozenset()) or similarity >= 0.6:
+                cluster.members.append(candidate)
+                seen.add(candidate.sentence.article)
+                break
         else:
+            for term in candidate.vector:
+                by_term.setdefault(term, []).append(len(clusters))
             clusters.append(EventCluster([candidate]))
+            articles.append({candidate.sentence.article})
     return clusters
 
 

@@ -38,12 +38,6 @@ def _terms(sentences: Iterable[Sentence]) -> Counter[str]:
     return counts
 
 
-def _cosine(first: Counter[str], second: Counter[str]) -> float:
-    dot = sum(count * second[term] for term, count in first.items() if term in second)
-    norm = math.sqrt(sum(v * v for v in first.values()) * sum(v * v for v in second.values()))
-    return dot / norm if norm else 0.0
-
-
 def _opens_new_item(sentence: Sentence) -> bool:
     """A sentence that could lead a story: no opening quote, pronoun or connective."""
     text = sentence.text.lstrip()
@@ -53,22 +47,35 @@ def _opens_new_item(sentence: Sentence) -> bool:
     return first not in _CONTINUATIONS
 
 
-def unrelated_tail_start(document: Document, others: Sequence[Sentence]) -> int | None:
-    """Where the unrelated item at the end of ``document`` starts, if it carries one."""
+def unrelated_tail_start(
+    document: Document, counts: Sequence[Counter[str]], story: Counter[str]
+) -> int | None:
+    """Where the unrelated item at the end of ``document`` starts, if it carries one.
+
+    ``counts`` holds the terms of each of its sentences, ``story`` those of the whole story.
+    The split point walks from the end, one sentence at a time moving from the rest of the
+    story to the tail; the cosine's dot product and norms are updated for that sentence's terms
+    only, so an article costs time in proportion to its own length.
+    """
     sentences = document.sentences
-    counts = [_terms([sentence]) for sentence in sentences]
-    rest = _terms(others)
-    for sentence_counts in counts:
-        rest.update(sentence_counts)
+    rest = Counter(story)
     tail: Counter[str] = Counter()
+    dot = 0
+    tail_norm = 0
+    rest_norm = sum(count * count for count in rest.values())
     best: tuple[float, int] | None = None
-    # Walk the split point from the end, moving one sentence at a time from the rest to the tail.
     for start in range(len(sentences) - 1, MIN_STORY_SENTENCES - 1, -1):
-        tail.update(counts[start])
-        rest.subtract(counts[start])
+        for term, moved in counts[start].items():
+            in_tail, in_rest = tail[term], rest[term]
+            dot += moved * in_rest - moved * in_tail - moved * moved
+            tail_norm += 2 * moved * in_tail + moved * moved
+            rest_norm += moved * moved - 2 * moved * in_rest
+            tail[term] = in_tail + moved
+            rest[term] = in_rest - moved
         if len(sentences) - start < MIN_TAIL_SENTENCES or not _opens_new_item(sentences[start]):
             continue
-        similarity = _cosine(tail, +rest)
+        norm = math.sqrt(tail_norm * rest_norm)
+        similarity = dot / norm if norm else 0.0
         if best is None or similarity < best[0]:
             best = (similarity, start)
     if best is None or best[0] >= OFF_TOPIC_COSINE:
@@ -78,11 +85,15 @@ def unrelated_tail_start(document: Document, others: Sequence[Sentence]) -> int 
 
 def story_documents(documents: Sequence[Document]) -> list[Document]:
     """The documents with any unrelated trailing item removed (offsets are unchanged)."""
+    counts = [[_terms([sentence]) for sentence in document.sentences] for document in documents]
+    story: Counter[str] = Counter()
+    for sentence_counts in (c for document_counts in counts for c in document_counts):
+        story.update(sentence_counts)
     kept: list[Document] = []
-    for document in documents:
-        others = [s for other in documents if other is not document for s in other.sentences]
-        start = unrelated_tail_start(document, others)
-        kept.append(
-            document if start is None else replace(document, sentences=document.sentences[:start])
-        )
+    for document, document_counts in zip(documents, counts, strict=True):
+        start = unrelated_tail_start(document, document_counts, story)
+        if start is None:
+            kept.append(document)
+        else:
+            kept.append(replace(document, sentences=document.sentences[:start]))
     return kept
