@@ -198,3 +198,110 @@ def test_cricket_scores_are_runs() -> None:
         (128.0, "runs"),
     ]
     assert scores_in_sentence(sentence_of("Turnout rose 5 for 100 per cent of seats.")) == []
+
+
+# --- round 4: scores, people, time points, ages, named dates, idioms --------------------------
+
+
+def scores_of(text: str) -> list[tuple[float, str | None, str]]:
+    return [(m.value, m.unit, m.phrase) for m in scores_in_sentence(sentence_of(text))]
+
+
+def test_a_batsman_out_for_a_score_and_a_team_without_loss_are_runs() -> None:
+    assert [value for value, _, _ in scores_of("The tourists fell for 277.")] == [277.0]
+    assert [value for value, _, _ in scores_of("Kallis was caught behind for 38.")] == [38.0]
+    assert [value for value, _, _ in scores_of("Lee trapped McKenzie leg before for 67.")] == [67.0]
+    assert scores_of("Waugh removed Boucher for 43.") == [(43.0, "runs", "removed Boucher for 43")]
+    assert [value for value, _, _ in scores_of("Australia is no wicket for 126.")] == [126.0]
+    assert [value for value, _, _ in scores_of("The pair added 72 without loss.")] == [72.0]
+
+
+def test_a_bowlers_figures_are_wickets_not_runs() -> None:
+    assert scores_of("Lee took 3 for 77 and Glenn McGrath 2 for 66.") == [
+        (3.0, "wickets", "3 for 77"),
+        (2.0, "wickets", "2 for 66"),
+    ]
+
+
+def test_the_partner_after_not_out_has_a_score_too() -> None:
+    assert [value for value, _, _ in scores_of("Langer was not out 67 and Matthew Hayden 55.")] == [
+        67.0,
+        55.0,
+    ]
+
+
+def test_equal_scores_of_one_report_are_two_innings() -> None:
+    groups = groups_of(
+        "At stumps Justin Langer was not out 67. Earlier Lee trapped McKenzie leg before for 67."
+    )
+    assert [[m.phrase for m in g.mentions] for g in groups] == [
+        ["not out 67"],
+        ["trapped McKenzie leg before for 67"],
+    ]
+
+
+DEEP = " ".join(
+    f"Talks resumed after the {word} break."
+    for word in "tea lunch rain drinks light bad wet long".split()
+)
+
+
+def test_a_small_count_of_people_deep_in_an_article_is_kept() -> None:
+    text = f"Gunmen opened fire on a bus. {DEEP} The gunmen fled after wounding three settlers."
+    assert [value for value, _ in kept(text)] == [3.0]
+
+
+def test_people_listed_together_deep_in_an_article_are_left_out() -> None:
+    text = f"Bombs fell on a village. {DEEP} The dead were five children, four women and five men."
+    assert kept(text) == []
+    text = f"Bombs fell on a village. {DEEP} He was one of two Palestinians who shot at the bus."
+    assert kept(text) == []
+
+
+def test_a_span_that_dates_an_event_is_kept() -> None:
+    assert numbers_of("He has led it in the three decades since he split.") == [
+        (3.0, "decades", "three decades")
+    ]
+    text = f"The accord was signed. {DEEP} It calls for elections in two years."
+    assert [value for value, _ in kept(text)] == [2.0]
+    assert [value for value, _ in kept("Hicks was captured three days ago.")] == [3.0]
+    assert kept("The talks stalled after two days of hearings.") == []
+
+
+def test_an_age_told_early_of_the_protagonist_is_kept() -> None:
+    text = (
+        "The footballer is back. He retired last year. Today, the 35-year-old changed his mind. "
+        "He will turn 36 in March."
+    )
+    assert [value for value, _ in kept(text)] == [35.0, 36.0]
+    text = "The guides were cleared. A father spoke. He lost his 26-year-old son in the gorge."
+    assert kept(text) == []
+
+
+def test_a_date_that_names_past_events_is_background_everywhere() -> None:
+    assert kept(
+        "Tension rose after the December 13 attack on parliament.",
+        "The hunt began after the September 11 attacks. He is sought over September 11.",
+    ) == [(13.0, ["December 13"])]
+    assert kept("Security rose after the attacks in the United States on September 11.") == []
+
+
+def test_all_but_all_in_speech_is_a_manner_of_speaking() -> None:
+    assert numbers_of('"I am not 100 per cent sure we will take it," he said.') == []
+    assert numbers_of("Turnout reached 99 per cent in the capital.") == [
+        (99.0, "percent", "99 per cent")
+    ]
+
+
+def test_people_counted_by_what_befell_them() -> None:
+    assert numbers_of("Nineteen more were injured, he said.") == [
+        (19.0, "injured", "Nineteen more were injured")
+    ]
+
+
+def test_counted_nouns_around_a_name_or_after_a_possessive() -> None:
+    assert numbers_of("They killed 11 foreign Taliban fighters.") == [
+        (11.0, "foreign Taliban fighters", "11 foreign Taliban fighters")
+    ]
+    assert numbers_of("A doctor treated six of Agha's men.") == [(6.0, "men", "six of Agha's men")]
+    assert numbers_of("He is proposing three referenda.") == [(3.0, "referenda", "three referenda")]

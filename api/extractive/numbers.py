@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -87,7 +87,10 @@ _STOP_UNIT = frozenset(
     ).split()
 )
 _IRREGULAR_PLURALS = frozenset(
-    ("people children men women police personnel staff troops cattle feet teeth mice").split()
+    (
+        "people children men women police personnel staff troops cattle feet teeth mice "
+        "referenda criteria phenomena memoranda"
+    ).split()
 )
 _NOT_PLURAL_S = frozenset({"its", "was", "has", "is", "this", "as", "us", "his", "bus", "gas"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:which|while|but|and|according)\s")
@@ -110,6 +113,7 @@ class NumberMention:
     context: frozenset[str]
     range_high: bool = False
     ordinal: bool = False
+    score: bool = False
 
     @property
     def unit_head(self) -> str:
@@ -189,10 +193,16 @@ _CAPITALISED_UNIT = re.compile(
 _DEMONYM_PLURAL = re.compile(r"\s*(?P<unit>[A-Z][a-z]+(?:ans|is|ons|ers))\b(?![’'-])")
 
 
+# "11 foreign Taliban fighters": a name between the words of the counted noun
+_MIXED_UNIT = re.compile(
+    r"\s*(?P<unit>[a-z][\w-]*\s(?:[A-Z][a-z][\w'’-]*\s){1,2}[a-z][\w-]*)\b(?![’'-])"
+)
+
+
 # "three of Australia's biggest banks", "five of the victims": the counted noun after "of"
 _PARTITIVE_UNIT = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w]*['’]s)\s+"
-    r"(?P<unit>(?:[a-z][\w-]*\s){0,2}?[a-z][\w-]*s)\b"
+    r"(?P<unit>(?:[a-z][\w-]*\s){0,2}?(?:[a-z][\w-]*s|men|women|children|people|police))\b"
 )
 
 
@@ -203,6 +213,10 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     capitalised = _CAPITALISED_UNIT.match(text, end)
     if capitalised and _is_plural(capitalised.group("unit").split()[-1]):
         return capitalised.group("unit"), capitalised.end("unit")
+    mixed = _MIXED_UNIT.match(text, end)
+    mixed_words = mixed["unit"].split() if mixed else []
+    if mixed and _is_plural(mixed_words[-1]) and not any(w in _STOP_UNIT for w in mixed_words):
+        return mixed.group("unit"), mixed.end("unit")
     demonym = _DEMONYM_PLURAL.match(text, end)
     if demonym:
         return demonym.group("unit"), demonym.end("unit")
@@ -355,9 +369,41 @@ def is_a_count(mention: NumberMention) -> bool:
         return False
     if mention.unit and mention.unit.lower() in _NOT_COUNTED:
         return False
+    if _hyperbole(mention):
+        return False
     before = mention.sentence.text[: mention.start].split()
     definite = bool(before) and before[-1].lower() == "the"
-    return not (definite and mention.value < 10 and not mention.is_year)
+    return not (definite and mention.value < 10 and not mention.is_year) or time_point(mention)
+
+
+_SPOKEN = re.compile(r"[\"“”]|\b(?:I|I'm|we|you)\b")
+
+
+def _hyperbole(mention: NumberMention) -> bool:
+    """ "I am not 100 per cent sure", "you know 99 per cent of the catches": all-but-all said in
+    speech is a manner of speaking, not a measured share."""
+    return (
+        mention.unit == "percent"
+        and mention.value in (99, 100)
+        and bool(_SPOKEN.search(mention.sentence.text))
+    )
+
+
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+_TIME_POINT_BEFORE = re.compile(r"\b(?:in|within|next)\s+$", re.IGNORECASE)
+_TIME_POINT_AFTER = re.compile(r"\s+(?:ago|since|from now)\b")
+
+
+def time_point(mention: NumberMention) -> bool:
+    """A span that dates an event from now: "three days ago", "elections in two years", "over the
+    next two days", "the three decades since"; not a stretch ("after two days of hearings")."""
+    if mention.is_year or mention.unit_head not in _TIME_UNITS:
+        return False
+    text = mention.sentence.text
+    return bool(
+        _TIME_POINT_BEFORE.search(text[: mention.start])
+        or _TIME_POINT_AFTER.match(text, mention.end)
+    )
 
 
 def _with_shared_scale(low: NumberMention, scale: str | None, high: float) -> NumberMention:
@@ -377,6 +423,12 @@ def _as_range_end(mention: NumberMention, qualifier: Qualifier, unit: str | None
         qualifier=qualifier if mention.qualifier is Qualifier.EXACT else mention.qualifier,
         unit=mention.unit or unit,
     )
+
+
+_CASUALTIES = re.compile(
+    r"\s(?:more\s)?(?:were|have been|had been|are)\s(?:also\s)?"
+    r"(?P<what>killed|injured|wounded|hurt|arrested|detained|missing|dead)\b"
+)
 
 
 def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> NumberMention:
@@ -405,6 +457,10 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         elif unit and value > 1 and not any(_is_plural(word) for word in unit.split()):
             # "the 767 jetliner", "a two nautical mile lead": a designation or a modifier
             unit, end = None, match.end()
+        casualties = _CASUALTIES.match(text, end) if unit in (None, "more") else None
+        if casualties and value > 1:
+            # "Nineteen more were injured": people, counted by what befell them
+            unit, end = casualties["what"], casualties.end()
     plain_digits = number.isdigit() and len(number) == 4
     is_year = (
         plain_digits
@@ -444,6 +500,10 @@ _DAY_OF_MONTH = re.compile(
     r"|November|December)\s(?P<day>[1-9]|[12]\d|3[01])\b(?![:.]\d)(?!,?\s\d{4})"
 )
 _AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+, (?P<age>[1-9]\d),")
+# "will turn 36 in March", "turned 50 last week": an age reached
+_AGE_REACHED = re.compile(
+    r"\b(?:turn|turns|turned|turning)\s(?P<age>[1-9]\d)\b(?![.,]\d|\s?(?:%|per\b)|-)"
+)
 
 
 def _mention_at(sentence: Sentence, start: int, end: int, value: float, unit: str) -> NumberMention:
@@ -490,7 +550,7 @@ def dates_and_ages_in_sentence(
     ]
     found += [
         _mention_at(sentence, m.start(), m.end("age"), float(m.group("age")), "years old")
-        for m in _AGE_APPOSITION.finditer(sentence.text)
+        for m in (*_AGE_APPOSITION.finditer(sentence.text), *_AGE_REACHED.finditer(sentence.text))
     ]
     return found
 
@@ -525,21 +585,68 @@ def ordinals_in_sentence(sentence: Sentence) -> list[NumberMention]:
 
 
 # Cricket scores, as Australian, British, Indian and South African reports give them: "at 7 for
-# 309" (wickets for runs), "dismissed late on the final day for 128", "not out 83", "an unbeaten
-# 65".
+# 309" (wickets for runs), "no wicket for 126", "dismissed late on the final day for 128", "fell
+# for 277", "caught behind for 38", "removed Boucher for 43", "not out 83", "an unbeaten 65", a
+# partnership that "added 72 without loss".
+_WICKETS = r"(?:[0-9]|10|no wickets?|" + "|".join(list(_UNITS_WORDS)[:10]) + r"|zero)"
+_DISMISSAL = (
+    r"(?:dismissed|all out|bowled out)(?: [\w'-]+){0,10}?|fell|caught(?: behind)?|bowled|stumped"
+    r"|run out|leg before(?: wicket)?|lbw|(?:was|is) out"
+    r"|(?:removed|removing|trapped|trapping|dismissing) [A-Z][\w'-]+(?: [A-Z][\w'-]+)?"
+    r"(?: [a-z]+){0,2}?"
+)
 _SCORE = re.compile(
-    r"\b(?:(?:[1-9]|10) for|(?:dismissed|all out|bowled out)(?: [\w'-]+){0,10}? for|not out"
-    r"|unbeaten)"
-    r" (?P<number>\d{2,3})\b(?![.,]\d| ?(?:per ?cent|%))"
+    r"\b(?:" + _WICKETS + r" for|(?:" + _DISMISSAL + r") for|not out|unbeaten"
+    r"|(?:added|adding|put on)(?= \d{2,3} (?:without|before|for the)\b))"
+    r" (?P<number>\d{2,3})\b(?![.,]\d| ?(?:per ?cent|%|-))",
+    re.IGNORECASE,
+)
+# "Lee took 3 for 77": a bowler's figures, wickets for runs conceded; so is "and Glenn McGrath 2
+# for 66" after them
+_FIGURES = re.compile(
+    r"\b(?:took|taking|takes|claimed|claiming|finished with|figures of)"
+    r" (?P<wickets>[0-9]|10|" + "|".join(list(_UNITS_WORDS)[:10]) + r") for \d{1,3}\b"
+)
+_MORE_FIGURES = re.compile(r"(?:,| and)(?: [A-Z][\w'-]+){1,3} (?P<wickets>[0-9]|10) for \d{1,3}\b")
+# "Justin Langer was not out 67 and Matthew Hayden 55": the partner's score after "not out"
+_PARTNER_SCORE = re.compile(
+    r"\b(?:not out|unbeaten(?: on)?) \d{1,3} and(?: [A-Z][\w'-]+){1,3} (?P<number>\d{1,3})\b"
+    r"(?![.,]\d| ?(?:per ?cent|%|-))"
 )
 
 
+def _wickets(word: str) -> float:
+    return float(word) if word.isdigit() else float(_UNITS_WORDS[word.lower()])
+
+
 def scores_in_sentence(sentence: Sentence) -> list[NumberMention]:
-    """Runs in a cricket score: the number after "7 for", "dismissed for", "not out"."""
-    return [
-        _mention_at(sentence, m.start(), m.end(), float(m.group("number")), "runs")
-        for m in _SCORE.finditer(sentence.text)
-    ]
+    """Runs in a cricket score: the number after "7 for", "dismissed for", "not out"; and the
+    wickets of a bowler's figures ("took 3 for 77" -> 3, "wickets")."""
+    text = sentence.text
+    found = []
+    figures: list[tuple[int, int]] = []
+    for match in _FIGURES.finditer(text):
+        wickets = [match]
+        more = _MORE_FIGURES.match(text, match.end())
+        while more:
+            wickets.append(more)
+            more = _MORE_FIGURES.match(text, more.end())
+        for figure in wickets:
+            start, end = figure.start("wickets"), figure.end()
+            found.append(
+                dataclasses.replace(
+                    _mention_at(sentence, start, end, _wickets(figure["wickets"]), "wickets"),
+                    score=True,
+                )
+            )
+            figures.append((start, end))
+    for match in (*_SCORE.finditer(text), *_PARTNER_SCORE.finditer(text)):
+        if any(start <= match.start("number") < end for start, end in figures):
+            continue
+        start = match.start() if match.re is _SCORE else match.start("number")
+        mention = _mention_at(sentence, start, match.end(), float(match["number"]), "runs")
+        found.append(dataclasses.replace(mention, score=True))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _published(document: Document) -> date | None:
@@ -549,6 +656,30 @@ def _published(document: Document) -> date | None:
 
 def _overlaps(mention: NumberMention, others: Sequence[NumberMention]) -> bool:
     return any(o.start < mention.end and mention.start < o.end for o in others)
+
+
+# "the September 11 attacks", "the March 3 bombings": a date that names past events
+_NAMES_EVENTS = re.compile(r"\s(?:[a-z]+\s)?(?:[a-z]+(?:ings|acks|ities|ions|ents)|riots)\b")
+
+# "the attacks of September 11", "the attacks in the United States on September 11"
+_EVENTS_OF = re.compile(
+    r"\bthe\s(?:[a-z]+\s)?(?:[a-z]+(?:ings|acks|ities)|riots)"
+    r"(?:\s(?:in|on)(?:\sthe)?(?:\s[A-Z][\w.]+){1,3})?\s(?:of|on)\s+$"
+)
+
+
+def _dates_naming_events(mentions: Iterable[NumberMention]) -> set[tuple[str | None, float]]:
+    """Dates the story uses as the name of a series of events ("the September 11 attacks"): the
+    story refers back to them, every mention of the date is background."""
+    return {
+        (m.unit, m.value)
+        for m in mentions
+        if (m.unit or "").startswith("day of ")
+        and (
+            _NAMES_EVENTS.match(m.sentence.text, m.end)
+            or _EVENTS_OF.search(m.sentence.text[: m.start])
+        )
+    }
 
 
 def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
@@ -567,6 +698,8 @@ def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
                 if is_a_count(mention) and not _overlaps(mention, dated):
                     read.append((mention, _is_bare(mention)))
             read += [(mention, False) for mention in dated]
+    named = _dates_naming_events(m for m, _ in read)
+    read = [(m, bare) for m, bare in read if (m.unit, m.value) not in named]
     articles_of: dict[float, set[str]] = {}
     for mention, _ in read:
         if not mention.is_year and mention.unit not in _MONEY_OR_SHARE:
@@ -604,12 +737,54 @@ def _in_several_articles(group: NumberGroup) -> bool:
     return len({m.sentence.article for m in group.mentions}) > 1
 
 
+_PEOPLE_NOUNS = frozenset(
+    (
+        "people person civilian resident inhabitant villager individual victim child children "
+        "man men woman women boy girl teenager youth adult police policeman policemen officer "
+        "troop troops soldier settler fighter militant gunman gunmen bomber guerrilla rebel "
+        "detainee prisoner hostage refugee passenger pilot crew student worker employee staff "
+        "member leader minister official diplomat protester demonstrator journalist suspect "
+        "terrorist hijacker attacker survivor patient doctor nurse firefighter"
+    ).split()
+)
+
+
+def counts_people(mention: NumberMention) -> bool:
+    """ "three teenagers", "six of Agha's men", "four Israelis": a count of people."""
+    unit = mention.unit or ""
+    head = mention.unit_head
+    return head in _PEOPLE_NOUNS or _names_people(head, unit)
+
+
+_JOINED = re.compile(r"\s*(?:,|and|or|, and)\s*")
+
+
+def _people_counted(mention: NumberMention) -> bool:
+    """A count of people the story tells of, not one of several in a list ("five children, four
+    women and five men") nor the whole one of them belongs to ("one of two Palestinians")."""
+    if not counts_people(mention):
+        return False
+    if re.search(r"\bof\s+$", mention.sentence.text[: mention.start]):
+        return False
+    text = mention.sentence.text
+    for other in _numbers_read(mention.sentence):
+        first, second = sorted((mention, other), key=lambda m: m.start)
+        between = text[first.end : second.start]
+        if other.start != mention.start and counts_people(other) and _JOINED.fullmatch(between):
+            return False
+    return True
+
+
 def _minor(group: NumberGroup) -> bool:
     """A small exact count stated once, deep in its article ("four balls", "three small fires"
-    in the twelfth sentence): detail an editor leaves out. Money, percentages and dates stay."""
+    in the twelfth sentence): detail an editor leaves out. Money, percentages and dates stay, and
+    so do counts of people ("wounding three Jewish settlers") and a bowler's figures."""
     first = group.mentions[0]
     return (
         len({m.sentence for m in group.mentions}) == 1
+        and not first.score
+        and not _people_counted(first)
+        and not time_point(first)
         and first.value < _MIN_COMPATIBLE_VALUE
         and first.qualifier is Qualifier.EXACT
         and first.sentence.index >= _DEEP_SENTENCE
@@ -617,6 +792,22 @@ def _minor(group: NumberGroup) -> bool:
         and first.unit not in _MONEY_OR_SHARE
         and not (first.unit or "").startswith("day of ")
     )
+
+
+_EARLY_SENTENCES = 4
+_AGE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|[a-z]+['’]s)|\d|\b" + _WORD_NUMBER + r")\s+$")
+
+
+def _protagonist_age(mention: NumberMention) -> bool:
+    """An age told early of someone the story is about ("the 35-year-old changed his mind", "a
+    34-year-old nurse survived"); not a relative's ("his 26-year-old son"), not the ages of a
+    group ("three 15-year-old boys") and not a sentence that lists several ages."""
+    if mention.sentence.index >= _EARLY_SENTENCES:
+        return False
+    if _AGE_BEFORE.search(mention.sentence.text[: mention.start]):
+        return False
+    ages = re.findall(r"\b\w+-years?-old\b|, [1-9]\d,", mention.sentence.text)
+    return len(ages) <= 1
 
 
 def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
@@ -631,12 +822,13 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
         first = group.mentions[0]
         if all(m.range_high for m in group.mentions):
             continue
-        if first.unit_head in _SHORT_SPANS and first.value <= 3 and not first.ordinal:
+        short = first.unit_head in _SHORT_SPANS and first.value <= 3
+        if short and not first.ordinal and not time_point(first):
             continue
         central = _in_lead(group) or _in_several_articles(group)
         if _minor(group):
             continue
-        if first.unit == "years old" and not central:
+        if first.unit == "years old" and not (central or _protagonist_age(first)):
             continue
         if first.is_year and years > _MANY_YEARS and not central:
             continue
@@ -704,6 +896,8 @@ def same_quantity(first: NumberMention, second: NumberMention) -> bool:
     1,000 fighters")."""
     if first.value != second.value or first.is_year != second.is_year:
         return False
+    if first.score and second.score and first.sentence.article == second.sentence.article:
+        return False  # one report's "not out 67" and "leg before for 67" are two innings
     if first.unit_head == second.unit_head:
         return True
     if first.sentence == second.sentence:
