@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "evals" / "datasets"
 STORIES = sorted(
     path
-    for suite in ("dev", "heldout", "unseen", "blind", "blind2")
+    for suite in ("dev", "heldout", "unseen", "blind", "blind2", "blind3")
     for path in (DATASETS / suite).glob("*.json")
 )
 KEYS = {"headline", "summary", "who", "what", "stance", "numbers", "disagreements"}
