@@ -223,3 +223,100 @@ def test_a_stance_verb_in_a_condition_is_no_ones_stance() -> None:
 def test_a_named_document_is_not_a_stance_holder() -> None:
     brief = brief_of("The internationally-backed Mitchell Plan calls for an end to violence.")
     assert stances(brief) == []
+
+
+def test_calling_for_an_end_to_something_opposes_it() -> None:
+    called = find_triggers("Mayor Tom Brink called for an end to the strikes.")[0]
+    assert verb_polarity(called, "an end to the strikes") is Polarity.OPPOSE
+    assert verb_polarity(called, "a quick return to talks") is Polarity.SUPPORT
+    urged = find_triggers("She urged the union to stop the strikes.")[0]
+    assert verb_polarity(urged, "the union to stop the strikes") is Polarity.OPPOSE
+
+
+def test_claiming_responsibility_for_a_deed_stands_behind_it() -> None:
+    brief = brief_of("The Red Brigade claimed responsibility for the bombing.")
+    assert [(s.actor, s.polarity.value) for s in brief.stance if "Brigade" in s.actor] == [
+        ("Red Brigade", "support")
+    ]
+
+
+def test_being_to_blame_is_not_blaming() -> None:
+    assert find_triggers("The union is more to blame for the delay.") == []
+    assert [t.word for t in find_triggers("The union continues to blame the council.")] == ["blame"]
+
+
+def test_deeds_that_show_a_stance_need_their_infinitive() -> None:
+    assert [t.word for t in find_triggers("The council decided to close the mine.")] == ["decided"]
+    assert find_triggers("The council decided the matter.") == []
+    assert [t.polarity for t in find_triggers("The union declined to join the talks.")] == [
+        Polarity.OPPOSE
+    ]
+    brief = brief_of("Mayor Tom Brink ordered the closure of the mine.")
+    assert stances(brief) == [("Tom Brink", "support")]
+
+
+def test_a_place_right_before_a_person_qualifies_the_persons_title() -> None:
+    brief = brief_of('"The plan is a great success," said chief French negotiator Tom Brink.')
+    assert stances(brief) == [("Tom Brink", "support")]
+    brief = brief_of("The former ambassador to France Tom Brink welcomed the plan.")
+    assert stances(brief) == [("Tom Brink", "support")]
+
+
+def test_a_stance_phrase_used_as_a_noun_is_no_report() -> None:
+    assert find_triggers("The service received 5,000 calls for help.") == []
+    assert find_triggers("The service had fewer calls for help.") == []
+    assert content_scores("it received 5,000 calls for help") == (0.0, 0.0)
+
+
+def test_being_delighted_or_appalled_takes_a_side() -> None:
+    assert content_scores("it is delighted with the result") == (1.0, 0.0)
+    assert content_scores("it is appalled by the result") == (0.0, 1.0)
+
+
+def test_a_stance_word_after_a_progressive_verb_is_its_object() -> None:
+    brief = brief_of("Mayor Tom Brink was using suicide attacks as a pretext.")
+    assert stances(brief) == []
+    brief = brief_of("Mayor Tom Brink is continuing to condemn the council.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_the_commanders_of_a_named_group_act_for_it() -> None:
+    brief = brief_of("Northern Alliance commanders have rejected the plan.")
+    assert ("Northern Alliance", "oppose") in stances(brief)
+
+
+def test_good_words_after_a_verb_of_opposing_name_what_is_opposed() -> None:
+    brief = brief_of("Mayor Tom Brink abandoned all attempts to secure a peaceful surrender.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_a_report_that_concedes_a_point_with_but_is_mixed() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink said the plan was a good start, but the costs were a serious problem."
+    )
+    assert stances(brief) == [("Tom Brink", "mixed")]
+
+
+def test_a_participle_after_a_preposition_belongs_to_the_clause_subject() -> None:
+    brief = brief_of("Mayor Tom Brink, who led the town, was sacked after refusing to resign.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_a_name_qualifying_a_persons_title_opens_for_that_person() -> None:
+    brief = brief_of(
+        "French negotiator Tom Brink walked out, rejecting the plan.",
+    )
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_an_adverb_does_not_hide_a_passive() -> None:
+    brief = brief_of("Mayor Tom Brink has been unjustly accused.")
+    assert stances(brief) == []
+
+
+def test_the_object_of_a_verb_before_a_relative_clause_is_not_the_subject() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink, angry that the council had not stopped Senator Jane Roe, who "
+        "blocked the bridge, condemned the delay."
+    )
+    assert ("Jane Roe", "oppose") not in stances(brief)

@@ -49,6 +49,7 @@ _COMPLEMENT_WORDS = 25
 MIXED_MINIMUM = 2.0
 MIXED_SHARE = 0.75
 TOPIC_WEIGHT = 0.25
+OPPOSED_GOOD_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ def find_triggers(text: str) -> list[Trigger]:
     lowered = text.lower()
     for phrase, polarity in STANCE_PHRASES.items():
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-            triggers.append(Trigger(match.start(), match.end(), phrase, polarity))
+            if not _used_as_noun(text, match.start()):  # "fewer calls for help"
+                triggers.append(Trigger(match.start(), match.end(), phrase, polarity))
     for pattern, polarity in STANCE_PATTERNS.items():
         for match in re.finditer(pattern, lowered):
             if not any(t.start <= match.start() < t.end for t in triggers):
@@ -105,6 +107,8 @@ def find_triggers(text: str) -> list[Trigger]:
                 continue
             if word in _COMMITTING and not lowered.startswith(" to ", match.end()):
                 continue  # "committed acts of self harm" is a deed, "committed to peace" a stance
+            if word == "blame" and _to_blame(lowered[: match.start()]):
+                continue  # "are more to blame": at fault, not blaming anyone
             end = match.end() + (3 if word == "according" else 0)
             triggers.append(Trigger(match.start(), end, word, STANCE_VERBS[word]))
     quotes = quoted_spans(text)
@@ -134,11 +138,22 @@ def _carried_quote_end(text: str) -> int:
 # "the Government's proposed laws", "strong support".
 _DETERMINERS = frozenset(
     "the a an its his her their our my your this these those that any some no every each "
-    "such another strong widespread".split()
+    "such another strong widespread fewer few many several".split()
 )
 
 
-_COMMITTING = frozenset({"committed", "commits"})
+_COMMITTING = frozenset(
+    {"committed", "commits", "decided", "decides", "voted", "votes", "declined", "declines"}
+)
+# Words before "to blame" that make it a predicate ("is to blame", "are more to blame").
+_BEING = frozenset("is are was were be been being more most less partly largely solely".split())
+
+
+def _to_blame(before: str) -> bool:
+    """ "X is to blame": the text before "blame" ends in "to" after a form of "be" or a
+    degree word, so X is the one at fault, not the one blaming."""
+    words = before.split()[-2:]
+    return len(words) == 2 and words[1] == "to" and words[0] in _BEING
 
 
 def _used_as_noun(text: str, position: int) -> bool:
@@ -151,7 +166,7 @@ def _used_as_noun(text: str, position: int) -> bool:
     if not previous:
         return False
     word = previous[0].lower().strip('"“”(')
-    return word in _DETERMINERS or word.isdigit()
+    return word in _DETERMINERS or word.replace(",", "").isdigit()
 
 
 def complement_of(text: str, trigger: Trigger, end: int | None = None) -> str:
@@ -224,6 +239,8 @@ def _phrase_scores(lowered: str) -> tuple[float, float]:
     support = oppose = 0.0
     for phrase, polarity in STANCE_PHRASES.items():
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            if _used_as_noun(lowered, match.start()):
+                continue
             before = _WORD.findall(lowered[: match.start()])
             positive = polarity is Polarity.SUPPORT
             if _negated([*before, phrase], len(before)):
@@ -261,7 +278,8 @@ def trigger_scores(
     text: str, trigger: Trigger, content: str, topic: frozenset[str] = frozenset()
 ) -> tuple[float, float]:
     """(support, oppose) of one reported stance: a stance verb weighs two, flipped when negated
-    ("did not support"); the words of the content add one each."""
+    ("did not support"); the words of the content add one each (half, for good words after a
+    verb of opposing)."""
     support, oppose = content_scores(content, topic)
     if trigger.polarity is Polarity.NEUTRAL:
         return support, oppose
@@ -269,7 +287,28 @@ def trigger_scores(
     verb_supports = trigger.polarity is Polarity.SUPPORT
     if _negated([*before, trigger.word], len(before)):
         verb_supports = not verb_supports
-    return (support + 2.0, oppose) if verb_supports else (support, oppose + 2.0)
+    if verb_supports:
+        return support + 2.0, oppose
+    # The good words after a verb of opposing mostly name what is opposed ("abandoned all
+    # attempts to secure a peaceful surrender"), so they weigh half.
+    return support * OPPOSED_GOOD_WEIGHT, oppose + 2.0
+
+
+_CONCESSION = re.compile(r",?\s+but\s+", re.IGNORECASE)
+
+
+def _conceded(
+    text: str, trigger: Trigger, content: str, topic: frozenset[str] = frozenset()
+) -> bool:
+    """ "it would be a good outcome, but the economy will be slowing": a report whose "but"
+    joins a part that leans one way to a part that leans the other is a mixed position."""
+    match = _CONCESSION.search(content)
+    if match is None:
+        return False
+    first = trigger_scores(text, trigger, content[: match.start()], topic)
+    second = content_scores(content[match.end() :], topic)
+    leans = [(a > b) - (a < b) for a, b in (first, second)]
+    return leans[0] * leans[1] < 0
 
 
 def polarity_from_scores(support: float, oppose: float) -> Polarity:
@@ -305,6 +344,8 @@ def _coordinated_group(
             gap = gap.rstrip()[: -len(current[0].role)]
         if not _COORDINATION.match(gap):
             break
+        if not gap.strip() and current[1].type is ActorType.PERSON:
+            break  # "ambassador to Pakistan Abdul Salam Zaeef": the place qualifies the title
         group.insert(0, previous)
         index -= 1
     return group
@@ -336,7 +377,17 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
     the noun, not the name, is the subject."""
     rest = text[mention.end : trigger.start]
     match = re.match(r"\s+([a-z][a-z'’-]*)", rest)
+    single_opening = mention.start == 0 and " " not in mention.surface.strip()
+    if match is not None and match.group(1) in _SPOKESPEOPLE and not single_opening:
+        # "Northern Alliance commanders have abandoned": those who speak and act for the name
+        # (one capitalized word opening a sentence may be an adjective: "Local leaders say")
+        between = rest[match.end() :].split()
+        return not all(word in _SUBJECT_FOLLOWERS for word in between)
     return match is not None and match.group(1) not in _SUBJECT_FOLLOWERS
+
+
+# Plural nouns for the people who speak or act for the name before them.
+_SPOKESPEOPLE = frozenset("commanders officials leaders spokesmen representatives".split())
 
 
 # Words that may follow a name without making it the modifier of a noun.
@@ -419,19 +470,30 @@ def holders_of(
             # "Sharon and Arafat met Mr Zinni and urged him": the name before "and urged" is
             # the object of the first verb; both verbs share the subject of the clause.
             return _opening_group(text, in_clause, clause_start)
-        if len(between.split()) <= 6 and not _is_modifier(text, nearest[0], trigger):
+        if (
+            len(between.split()) <= 6
+            and not _is_modifier(text, nearest[0], trigger)
+            and not _PROGRESSIVE_BETWEEN.search(between)
+        ):
             group = _coordinated_group(text, in_clause, len(in_clause) - 1)
             return _head_of_phrase(text, subjects, group)
     if before and pronoun is None:
         nearest = before[-1]
         between = text[nearest[0].end : trigger.start]
-        if _appositive_gap(between) or _named_in_apposition(text, nearest[0], between):
+        if (
+            _appositive_gap(between) and not _after_past_verb(text, nearest[0])
+        ) or _named_in_apposition(text, nearest[0], between):
             group = _coordinated_group(text, before, len(before) - 1)
             return _head_of_phrase(text, subjects, group)
         # "Lyn Breuer, whose electorate covers Woomera, says": the name before the commas.
         opening = _appositive_opening(text, trigger.start)
         ahead = [p for p in before if p[0].end <= opening]
-        if opening >= 0 and ahead and not text[ahead[-1][0].end : opening].strip():
+        if (
+            opening >= 0
+            and ahead
+            and not text[ahead[-1][0].end : opening].strip()
+            and not _after_past_verb(text, ahead[-1][0])
+        ):
             group = _coordinated_group(text, ahead, len(ahead) - 1)
             return _head_of_phrase(text, subjects, group)
     if pronoun is not None:
@@ -447,9 +509,31 @@ def holders_of(
     if not _inverted(text, trigger):
         return []
     after_verb = [p for p in subjects if _named_at(text, p[0], trigger.end)]
+    if after_verb and _names_a_noun(text, after_verb[0][0]):
+        return _titled_person(text, subjects, after_verb[0][0])
     return after_verb[:1]
 
 
+def _titled_person(
+    text: str, subjects: Sequence[tuple[Mention, Entity]], head: Mention
+) -> list[tuple[Mention, Entity]]:
+    """ "chief Palestinian negotiator Saeb Erakat", "Palestinian hired gun Abu Nidal": a name
+    that qualifies the title of the person named right after it stands for that person."""
+    return [
+        p
+        for p in subjects
+        if p[0].start > head.end
+        and p[1].type is ActorType.PERSON
+        and re.fullmatch(r"(?:\s+[a-z][a-z'’-]*){1,3}\s+", text[head.end : p[0].start])
+    ][:1]
+
+
+# "Israel was using suicide attacks": a verb in -ing between the name and the word, not followed
+# by "to", takes that word as its object, so the word is a noun, not the name's verb.
+_PROGRESSIVE_BETWEEN = re.compile(
+    r"\b(?!(?:during|morning|evening|nothing|something|anything|everything)\b)"
+    r"[a-z]{2,}ing\s+(?!to\b)[a-z]"
+)
 # "... and urged", "... yesterday and then said": a second verb sharing the clause's subject.
 _VERB_COORDINATION = re.compile(r"^\s+(?:[a-z][a-z'’-]*\s+){0,2}and\s+(?:(?:also|then|later)\s+)?$")
 _OPENING_WORDS = 4
@@ -475,11 +559,36 @@ def _object_of_verb(text: str, mention: Mention) -> bool:
     return last.isalpha() and last.islower() and last not in _NOT_VERBS
 
 
+def _after_past_verb(text: str, mention: Mention) -> bool:
+    """ "had not stopped hardline Islamic groups, who killed ..., ordered": a name right after a
+    verb in -ed is that verb's object, so the comma-enclosed clause after it cannot make it the
+    subject of the verb that follows."""
+    return _object_of_verb(text, mention) and _last_word_before(text, mention).endswith("ed")
+
+
+def _last_word_before(text: str, mention: Mention) -> str:
+    head = text[: mention.start].rstrip()
+    if mention.role and head.endswith(mention.role):
+        head = head[: -len(mention.role)].rstrip()
+    words = head.split()
+    while words and (words[-1] in {"the", "a", "an"} or words[-1][:1].isupper()):
+        words.pop()
+    return words[-1] if words else ""
+
+
 def _participial(text: str, trigger: Trigger) -> bool:
     """ "..., saying he must do more", "..., urging negotiation": a participle after a comma
     speaks for the subject of the clause it hangs on, never for a name just before it."""
     first = trigger.word.split()[0]
-    return first.endswith("ing") and text[: trigger.start].rstrip().endswith(",")
+    if not first.endswith("ing"):
+        return False
+    head = text[: trigger.start].rstrip()
+    # "was killed after refusing to train them": a participle after a preposition of time or
+    # cause also belongs to the subject of the clause.
+    return head.endswith(",") or head.lower().endswith(_PARTICIPLE_LINKS)
+
+
+_PARTICIPLE_LINKS = tuple(f" {word}" for word in "after before for by while since".split())
 
 
 def _opening_group(
@@ -498,7 +607,8 @@ def _opening_group(
     head = text[start : first.start]
     if len(head.split()) > _OPENING_WORDS or _PREPOSITION_BEFORE.search(head):
         return []
-    return ahead[: _leading_group_end(text, ahead) + 1]
+    titled = _titled_person(text, ahead, first) if _names_a_noun(text, first) else []
+    return titled or ahead[: _leading_group_end(text, ahead) + 1]
 
 
 def _opens_role(text: str, mention: Mention, mentions: Sequence[tuple[Mention, Entity]]) -> bool:
@@ -531,6 +641,8 @@ def _passive(text: str, trigger: Trigger) -> bool:
     if trigger.word in _TRANSITIVE and re.match(r"\s+(?:of|for|over)\b", text[trigger.end :]):
         return True  # "the man accused of ordering": the object is missing, so it is the subject
     before = text[: trigger.start].split()
+    while before and before[-1].lower().endswith("ly"):
+        before.pop()  # "has been unjustly accused"
     return bool(before) and before[-1].lower() in _PASSIVE_AUXILIARIES
 
 
@@ -711,6 +823,8 @@ def stances_in_sentence(
         in_context = replace(trigger, polarity=verb_polarity(trigger, complement))
         support, oppose = trigger_scores(sentence.text, in_context, content, topic)
         polarity = polarity_from_scores(support, oppose)
+        if _conceded(sentence.text, in_context, content, topic):
+            polarity = Polarity.MIXED
         holders_end = max(pair[0].end for pair in holders)
         target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
         start = min(trigger.start, holders[0][0].start)
@@ -817,7 +931,21 @@ def verb_polarity(trigger: Trigger, complement: str) -> Polarity:
         return Polarity.NEUTRAL
     if polarity is Polarity.SUPPORT and re.match(_REQUEST_OBJECT + r"not\s+to\b", lowered):
         return Polarity.OPPOSE
+    if trigger.word.split()[0] in _REQUESTING and re.match(_REQUEST_OBJECT + _ENDING, lowered):
+        return Polarity.OPPOSE  # "called for an end to the attacks", "urged them to stop"
     return polarity
+
+
+# Verbs that ask for something: asking for an end to a thing, or for someone to stop it, is
+# opposing it.
+_REQUESTING = _ASKING | frozenset(
+    "called calls calling urged urges urging urge demanded demands demanding demand pressed "
+    "presses pressing appealed appeals requested requests requesting".split()
+)
+_ENDING = (
+    r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:end|halt|stop|cessation)\s+(?:to|of)\b"
+    r"|to\s+(?:stop|end|halt|cease)\b)"
+)
 
 
 def mentions_by_sentence(
@@ -929,6 +1057,8 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
         lead = max(group, key=lambda f: (f.support + f.oppose, -group.index(f)))
         if polarity is Polarity.MIXED and lead.polarity in (Polarity.SUPPORT, Polarity.OPPOSE):
             polarity = lead.polarity
+        elif lead.polarity is Polarity.MIXED:
+            polarity = Polarity.MIXED  # its strongest report concedes a point: "..., but ..."
         quote = lead.quote or next((f.quote for f in group if f.quote), None)
         stances.append(
             ActorStance(lead.entity, polarity, lead.target, lead.position, quote, tuple(group))

@@ -84,6 +84,14 @@ STANCE_VERBS.update(
             ).split(),
             Polarity.SUPPORT,
         ),
+        # Deeds that show where the doer stands: one decides on, orders or adopts what it
+        # wants, and abandons or declines what it does not. "decided", "voted" and
+        # "declined" count only before "to" ("decided to break off contacts").
+        **dict.fromkeys(
+            "decided decides ordered orders adopted adopts voted votes".split(),
+            Polarity.SUPPORT,
+        ),
+        **dict.fromkeys("abandoned abandons declined declines".split(), Polarity.OPPOSE),
     }
 )
 # Multi-word stance phrases, matched on lowercased text.
@@ -135,6 +143,13 @@ STANCE_PHRASES: dict[str, Polarity] = {
     "are opposed to": Polarity.OPPOSE,
     "was opposed to": Polarity.OPPOSE,
     "were opposed to": Polarity.OPPOSE,
+    # Claiming a deed as one's own is standing behind it ("claimed responsibility for the
+    # attacks").
+    "claimed responsibility": Polarity.SUPPORT,
+    "claims responsibility": Polarity.SUPPORT,
+    "claiming responsibility": Polarity.SUPPORT,
+    "claimed credit": Polarity.SUPPORT,
+    "claims credit": Polarity.SUPPORT,
 }
 
 # Stance phrases with variable words, as regular expressions on lowercased text: lending one's
@@ -183,7 +198,10 @@ NEGATIVE_WORDS = frozenset(
         "poor unfairly unjust biased flawed excessive one-sided witch-hunt criticised "
         "criticized slammed deplorable disgraceful outrageous dissatisfaction dissatisfied "
         "irrelevant draconian unsatisfactory alarming alarmed bullying bully bullied "
-        "frustrating frustrated"
+        "frustrating frustrated "
+        # being appalled by or wary of something is against it
+        "appalled appalling horrified horrifying furious dismayed disgusted disgraceful "
+        "shameful absurd nonsense wary"
     ).split()
 )
 POSITIVE_WORDS = frozenset(
@@ -196,7 +214,10 @@ POSITIVE_WORDS = frozenset(
         "commitment committed benefit beneficial constructive hope hopeful historic "
         "breakthrough favor favour praise pleased happy confident glad proud optimistic "
         "encouraging satisfied deserve deserves right fair improve improved improvement better "
-        "best backing welcome welcomed effective safe secure win won victory"
+        "best backing welcome welcomed effective safe secure win won victory "
+        # being pleased with something sides with it
+        "delighted thrilled excited grateful honoured honored heartened encouraged impressed "
+        "enthusiastic"
     ).split()
 )
 
