@@ -23,6 +23,7 @@ from api.extractive.gazetteer import (
     INSTITUTION_NOUNS,
     KNOWN_ACTORS,
     LOWERCASE_TITLES,
+    MEMBER_NOUNS,
     MILITARY_SYNONYMS,
     MONTHS,
     ORG_CUES,
@@ -189,7 +190,9 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 and (token.lower != "the" or tokens[end - 1].lower == "of")
             ):
                 end += 1
-            elif token.lower == "and" and _names_an_organization(tokens, end + 1):
+            elif token.lower == "and" and (
+                _names_an_organization(tokens, end + 1) or _joins_portfolios(tokens, end)
+            ):
                 end += 1  # "Australian Securities and Investments Commission"
             else:
                 break
@@ -209,6 +212,16 @@ def _possessive_in_name(tokens: Sequence[Token], end: int) -> bool:
         and following.text in ORG_CUES
         and match_known(tokens, end - 1) is None
         and not (end >= 2 and match_known(tokens, end - 2) is not None)
+    )
+
+
+def _joins_portfolios(tokens: Sequence[Token], at: int) -> bool:
+    """ "Foreign Affairs and Trade": an "and" between two portfolios is inside one name."""
+    return (
+        0 < at < len(tokens) - 1
+        and tokens[at - 1].text in TITLE_COMPLEMENTS
+        and tokens[at + 1].text in TITLE_COMPLEMENTS
+        and tokens[at + 1].is_capitalized
     )
 
 
@@ -374,31 +387,78 @@ class _SentenceReader:
 
     def _read_groups(self) -> None:
         """ "police said", "the gunman fired", "Illawarra police have": a common noun for a group
-        or a role that is the subject of a verb; a capitalized word before it is kept."""
+        or a role that is the subject of a verb, or the agent of a passive ("passed on by the
+        major banks"); the nouns that say which group ("refugee support groups") and a
+        capitalized word before them are kept."""
+        first_word = self.first_word_index()
         for index, token in enumerate(self.tokens[:-1]):
-            if token.lower not in GROUP_NOUNS or token.is_capitalized:
+            if token.lower not in GROUP_NOUNS or (token.is_capitalized and index != first_word):
                 continue
-            following = self.tokens[index + 1].lower
-            if not (following in _SUBJECT_VERBS or following.endswith(("ed", "ing"))):
+            start = self._group_start(index, first_word)
+            if not (self._group_acts(index) or (start < index and self._agent_of_passive(start))):
                 continue
-            start = index
-            previous = self.tokens[index - 1] if index > 0 else None
-            if previous is not None and _is_group_modifier(previous):
-                start = index - 1  # "maintenance workers"
-                previous = self.tokens[index - 2] if index > 1 else None
-            if (
-                previous is not None
-                and previous.is_capitalized
-                and previous.is_word
-                and not _is_common_word(
-                    previous, index - 1 == self.first_word_index(), self.vocabulary
-                )
-                and not previous.possessive
-                and not (start > 1 and self.tokens[start - 2].is_capitalized)  # "Al Qaeda"
-            ):
-                start -= 1
+            if token.lower in MEMBER_NOUNS and self._members_of_known(start, index):
+                continue  # "Al Qaeda fighters": the organization itself
             mention = self.mention(start, index + 1, ActorType.GROUP, f"group:{token.lower}")
             self.mentions.append(mention)
+
+    def _group_acts(self, index: int) -> bool:
+        """The group noun at ``index`` is followed by its verb ("unions say", "groups are")."""
+        following = [t.lower for t in self.tokens[index + 1 : index + 3]]
+        if following[:2] == [",", "who"]:
+            return True  # "3,000 Hamas supporters, who determined their leader would not"
+        return following[0] in _SUBJECT_VERBS or following[0].endswith(("ed", "ing"))
+
+    def _agent_of_passive(self, start: int) -> bool:
+        """ "passed on by all the major banks": the group after "by" did what a participle says."""
+        before = [t.lower for t in self.tokens[max(0, start - 3) : start]]
+        while before and before[-1] in {"the", "all", "its", "their"}:
+            before.pop()
+        return bool(before) and before[-1] == "by"
+
+    def _group_start(self, index: int, first_word: int) -> int:
+        """Where a group's name starts: up to two nouns that say which group ("power industry
+        unions"), and a capitalized name before them ("Qantas maintenance workers")."""
+        start = index
+        while start > 0 and index - start < 2:
+            modifier = self.tokens[start - 1]
+            if _is_group_modifier(modifier):
+                start -= 1
+            elif (
+                start - 1 == first_word
+                and modifier.is_capitalized
+                and modifier.lower in self.vocabulary
+                and _is_group_modifier(Token(modifier.lower, 0, 0))
+            ):
+                start -= 1  # "Refugee support groups are": a common word opening the sentence
+                break
+            else:
+                break
+        previous = self.tokens[start - 1] if start > 0 else None
+        if (
+            previous is not None
+            and previous.is_capitalized
+            and previous.is_word
+            and not _is_common_word(previous, start - 1 == first_word, self.vocabulary)
+            and not previous.possessive
+            and not (  # "Al Qaeda fighters"; but "But Western diplomats believe"
+                start > 1
+                and self.tokens[start - 2].is_capitalized
+                and not _is_common_word(
+                    self.tokens[start - 2], start - 2 == first_word, self.vocabulary
+                )
+            )
+        ):
+            start -= 1
+        return start
+
+    def _members_of_known(self, start: int, index: int) -> bool:
+        """ "Al Qaeda fighters", "Hezbollah militants": members named by their organization."""
+        for begin in range(max(0, start - 4), index):
+            found = match_known(self.tokens, begin)
+            if found is not None and begin + found[1] == index:
+                return found[0].type is not ActorType.COUNTRY
+        return False
 
     def _read_institutions(self) -> None:
         """ "the South Korean military": a demonym (or country) before an institution noun."""
@@ -585,8 +645,59 @@ class _SentenceReader:
                 return None
         return None
 
+    def _role_after_as(self, end: int) -> str | None:
+        """ "with Hamid Karzai as Prime Minister": the office the person is named to."""
+        index = end
+        if index >= len(self.tokens) or self.tokens[index].lower != "as":
+            return None
+        index += 1
+        if index < len(self.tokens) and self.tokens[index].lower in {"the", "its", "their"}:
+            index += 1
+        last = index
+        while last < len(self.tokens) and last - index < 5:
+            token = self.tokens[last]
+            if not (token.is_word and (token.is_capitalized or token.lower in _CONNECTORS)):
+                break
+            last += 1
+        words = self.tokens[index:last]
+        if not words or not any(_is_title(t.text) for t in words) or words[-1].lower in _CONNECTORS:
+            return None
+        return self.sentence.text[words[0].start : words[-1].end]
+
+    def _preceding_role(self, start: int) -> str | None:
+        """ "The Foreign Minister, Dr Abdullah, said": a title just before the name, set off by
+        a comma, is the person's role."""
+        index = start - 1
+        if index >= 0 and self.tokens[index].text in _HONORIFICS:
+            index -= 1
+        if index < 1 or self.tokens[index].text != ",":
+            return None
+        first = index
+        while first > 0 and index - first < 8:
+            previous = self.tokens[first - 1]
+            if not (
+                previous.is_word
+                and (previous.is_capitalized or previous.lower in _CONNECTORS | {"and"})
+            ):
+                break
+            first -= 1
+        while first < index and (
+            self.tokens[first].lower in _CONNECTORS | {"and", "the"}
+            or self.tokens[first].text in COMMON_CAPITALIZED
+        ):
+            first += 1
+        words = self.tokens[first:index]
+        if not any(_is_title(t.text) and t.text not in _HONORIFICS for t in words):
+            return None
+        return self.sentence.text[words[0].start : words[-1].end]
+
     def _add_person(self, start: int, end: int, role: str | None) -> None:
-        role = role or self._appositive_role(end)
+        role = (
+            role
+            or self._appositive_role(end)
+            or self._preceding_role(start)
+            or self._role_after_as(end)
+        )
         mention = self.mention(start, end, ActorType.PERSON, "", role)
         mention.key = f"person:{_person_key(mention.surface)}"
         (self.mentions if end - start > 1 or role else self.singles).append(mention)

@@ -18,6 +18,7 @@ from api.extractive.gazetteer import (
     ORG_CUES,
     PLACE_NOUNS,
     TITLES,
+    UNNAMED_GROUP_NOUNS,
 )
 from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
@@ -161,6 +162,12 @@ def passing_mention(entity: Entity, speakers: set[str]) -> bool:
     return bool(_OBJECT_BEFORE.search(mention.sentence.text[: mention.start])) or _quoted(mention)
 
 
+def _unnamed_group(entity: Entity) -> bool:
+    """ "550 staff", "groups": a group noun the story never qualifies names nobody in particular
+    (but "bank staff will walk off" names the staff the story is about)."""
+    return entity.type is ActorType.GROUP and entity.name.lower() in UNNAMED_GROUP_NOUNS
+
+
 def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]:
     """Drop passing names: an actor named once, without a role or a full personal name, that
     takes no position is usually a place, a law or a source rather than someone in the story;
@@ -169,6 +176,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
         entity
         for entity in entities
         if not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
+        and not _unnamed_group(entity)
         and not is_news_source(entity)
         and not passing_mention(entity, speakers)
         and (

@@ -332,6 +332,11 @@ GROUP_NOUNS = frozenset(
     (
         "police firefighters rebels protesters protestors troops soldiers gunman gunmen "
         "militants detainees pirates hijackers demonstrators rioters investigators prosecutors "
-        "workers unions residents villagers refugees guerrillas fighters"
+        "workers unions residents villagers refugees guerrillas fighters supporters groups banks "
+        "delegates diplomats commanders elders staff attendants"
     ).split()
 )
+# Group nouns for the members of an organization: "Al Qaeda fighters" are Al Qaeda itself.
+MEMBER_NOUNS = frozenset("fighters militants gunmen guerrillas".split())
+# Group nouns that name no group without a word saying which ("bank staff", "rights groups").
+UNNAMED_GROUP_NOUNS = frozenset("staff groups".split())
