@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from api.extractive import build_brief
-from api.extractive.stance import content_scores
+from api.extractive.polarity import content_scores
 from api.schemas import Article, Brief, Polarity, SummaryOptions
 
 

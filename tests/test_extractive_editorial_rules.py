@@ -11,8 +11,8 @@ from api.extractive.numbers import (
     key_numbers,
     numbers_in_sentence,
 )
+from api.extractive.polarity import content_scores, topic_words
 from api.extractive.sentences import Sentence, split_documents
-from api.extractive.stance import content_scores, topic_words
 from api.schemas import Article, Brief, SummaryOptions
 
 

@@ -4,7 +4,8 @@ requests, wishes, obligation, phrases inside what was said, and who a phrase spe
 from __future__ import annotations
 
 from api.extractive import build_brief
-from api.extractive.stance import content_scores, find_triggers, verb_polarity
+from api.extractive.polarity import content_scores, verb_polarity
+from api.extractive.stance import find_triggers
 from api.schemas import Article, Brief, Polarity, SummaryOptions
 
 

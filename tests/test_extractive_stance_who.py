@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from api.extractive import build_brief
 from api.extractive.numbers import numbers_in_sentence
+from api.extractive.polarity import content_scores, polarity_from_scores
 from api.extractive.sentences import Sentence
-from api.extractive.stance import content_scores, polarity_from_scores
 from api.schemas import Article, Brief, Polarity, SummaryOptions
 
 

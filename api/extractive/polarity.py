@@ -1,0 +1,244 @@
+"""Polarity: which side a reported stance takes.
+
+A stance verb gives its side ("condemned", "welcomed"), flipped when negated ("did not
+support"); a neutral verb ("said") takes the side of the words of what was said ("not
+acceptable", "a good start"), with phrases ("does not wash"), obligation ("must be separated")
+and concession ("a good outcome, but ...") read in context. Who holds the stance is
+``api.extractive.stance``'s business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from api.extractive.sentences import Document
+from api.extractive.verbs import (
+    LOSS_WORDS,
+    NEGATIVE_WORDS,
+    NEGATORS,
+    POSITIVE_WORDS,
+    SORROW_WORDS,
+    STANCE_PHRASES,
+)
+from api.schemas import Polarity
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Both sides at least this strong, the weaker at least this share of the stronger: mixed.
+MIXED_MINIMUM = 2.0
+MIXED_SHARE = 0.75
+TOPIC_WEIGHT = 0.25
+OPPOSED_GOOD_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A stance verb or phrase in a sentence (offsets local to the sentence)."""
+
+    start: int
+    end: int
+    word: str
+    polarity: Polarity
+
+
+_DETERMINERS = frozenset(
+    "the a an its his her their our my your this these those that any some no every each "
+    "such another strong widespread fewer few many several".split()
+)
+
+
+def used_as_noun(text: str, position: int) -> bool:
+    """The word at ``position`` follows a determiner, a possessive or a number, so it names a
+    thing ("the attacks", "Labor's support", "September 11 attacks"), not a verb."""
+    before = text[:position].rstrip()
+    if before.endswith(("'s", "’s", "s'", "s’")):
+        return True
+    previous = before.split()[-1:] if before else []
+    if not previous:
+        return False
+    word = previous[0].lower().strip('"“”(')
+    return word in _DETERMINERS or word.replace(",", "").isdigit()
+
+
+_NOT_EXCESS = frozenset(
+    {"", "many", "much", "and", "but", "has", "have", "had", "is", "was", "will"}
+)
+
+
+def _negated(words: Sequence[str], index: int) -> bool:
+    """A negator among the three words before ``words[index]`` ("not", "never", "didn't")."""
+    return any(w in NEGATORS or w.endswith("n't") for w in words[max(0, index - 3) : index])
+
+
+# "had enough" is being fed up; "not enough" a shortfall; "enough" alone takes no side.
+_HAVING = frozenset({"had", "'d"})
+
+
+def _quantity(words: Sequence[str], index: int) -> bool:
+    """ "a great deal cheaper", "a good many": an evaluative word that only measures."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return following in {"deal", "many"} and index > 0 and words[index - 1] == "a"
+
+
+def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[float, float]:
+    """(support, oppose) carried by the words of what was said; a negated word counts for the
+    other side ("not acceptable", "would not support"). A ``topic`` word names what the story is
+    about ("attacks" in a story about attacks): it tells what was said about, not which side the
+    speaker takes, so it weighs a quarter."""
+    words = [w.lower().replace("’", "'").strip("'") for w in WORD.findall(content)]
+    support = oppose = 0.0
+    for index, word in enumerate(words):
+        positive = word in POSITIVE_WORDS and not _quantity(words, index)
+        negative = word in NEGATIVE_WORDS or (
+            # "too narrow", "too late": excess is a complaint
+            word == "too" and index + 1 < len(words) and words[index + 1] not in _NOT_EXCESS
+        )
+        if word == "enough" and index > 0 and words[index - 1] in _HAVING:
+            negative = True  # "staff have had enough": fed up
+        elif word == "enough" and _negated(words, index):
+            oppose += 1.0  # "has not done enough", "not enough money": a shortfall
+            continue
+        if not (positive or negative):
+            continue
+        if word in SORROW_WORDS and not LOSS_WORDS.isdisjoint(words):
+            positive, negative = True, False  # grief at a death sides with the one who died
+        elif _negated(words, index):
+            positive, negative = negative, positive
+        weight = TOPIC_WEIGHT if word in topic else 1.0
+        support += weight * positive
+        oppose += weight * negative
+    phrase_support, phrase_oppose = _phrase_scores(content.lower().replace("’", "'"))
+    return support + phrase_support, oppose + phrase_oppose
+
+
+def _phrase_scores(lowered: str) -> tuple[float, float]:
+    """Stance phrases inside what was said ("says the explanation does not wash"), flipped
+    when negated, and obligation ("must be separated", "has to impose", "should not step
+    down"): the speaker argues for what must happen, against what must not."""
+    support = oppose = 0.0
+    for phrase, polarity in STANCE_PHRASES.items():
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+            if used_as_noun(lowered, match.start()):
+                continue
+            before = WORD.findall(lowered[: match.start()])
+            positive = polarity is Polarity.SUPPORT
+            if _negated([*before, phrase], len(before)):
+                positive = not positive
+            support += positive
+            oppose += not positive
+    for match in _OBLIGATION.finditer(lowered):
+        before = lowered[: match.start()].split()[-2:]
+        if match.group(1).startswith(("has", "have")) and not _FORECAST.isdisjoint(before):
+            continue
+        if match.group(2):
+            oppose += 1.0
+        else:
+            support += 1.0
+    return support, oppose
+
+
+_OBLIGATION = re.compile(r"\b(must|should|(?:has|have|needs?)\s+to)\b(\s+not\b|n't)?")
+# "will probably have to send": a forecast of what is needed, not a call for it.
+_FORECAST = frozenset({"will", "would", "'ll", "may", "might", "could"})
+
+
+def topic_words(documents: Sequence[Document]) -> frozenset[str]:
+    """Polarity words that most articles of the story use: its subject, not anyone's side."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        words = {w.lower() for w in WORD.findall(document.article.text)}
+        for word in words & (POSITIVE_WORDS | NEGATIVE_WORDS):
+            counts[word] = counts.get(word, 0) + 1
+    needed = max(2, (len(documents) + 1) // 2)
+    return frozenset(word for word, count in counts.items() if count >= needed)
+
+
+def trigger_scores(
+    text: str, trigger: Trigger, content: str, topic: frozenset[str] = frozenset()
+) -> tuple[float, float]:
+    """(support, oppose) of one reported stance: a stance verb weighs two, flipped when negated
+    ("did not support"); the words of the content add one each (half, for good words after a
+    verb of opposing)."""
+    support, oppose = content_scores(content, topic)
+    if trigger.polarity is Polarity.NEUTRAL:
+        return support, oppose
+    before = [w.lower().replace("’", "'") for w in WORD.findall(text[: trigger.start])]
+    verb_supports = trigger.polarity is Polarity.SUPPORT
+    if _negated([*before, trigger.word], len(before)):
+        verb_supports = not verb_supports
+    if verb_supports:
+        return support + 2.0, oppose
+    # The good words after a verb of opposing mostly name what is opposed ("abandoned all
+    # attempts to secure a peaceful surrender"), so they weigh half.
+    return support * OPPOSED_GOOD_WEIGHT, oppose + 2.0
+
+
+_CONCESSION = re.compile(r",?\s+but\s+", re.IGNORECASE)
+
+
+def conceded(
+    text: str, trigger: Trigger, content: str, topic: frozenset[str] = frozenset()
+) -> bool:
+    """ "it would be a good outcome, but the economy will be slowing": a report whose "but"
+    joins a part that leans one way to a part that leans the other is a mixed position."""
+    match = _CONCESSION.search(content)
+    if match is None:
+        return False
+    first = trigger_scores(text, trigger, content[: match.start()], topic)
+    second = content_scores(content[match.end() :], topic)
+    leans = [(a > b) - (a < b) for a, b in (first, second)]
+    return leans[0] * leans[1] < 0
+
+
+def polarity_from_scores(support: float, oppose: float) -> Polarity:
+    """Support or oppose by the larger side (oppose on a weak tie); mixed when both sides are
+    close and substantial."""
+    if support == oppose == 0:
+        return Polarity.NEUTRAL
+    if min(support, oppose) >= MIXED_MINIMUM and min(support, oppose) >= MIXED_SHARE * max(
+        support, oppose
+    ):
+        return Polarity.MIXED
+    # A weak tie leans to oppose: a reported objection outweighs a passing positive word.
+    return Polarity.SUPPORT if support > oppose else Polarity.OPPOSE
+
+
+def polarity_of(trigger: Trigger, complement: str) -> Polarity:
+    """The verb's polarity, or for a neutral verb the one its complement's words carry."""
+    if trigger.polarity is not Polarity.NEUTRAL:
+        return trigger.polarity
+    return polarity_from_scores(*content_scores(complement))
+
+
+_ASKING = frozenset({"asked", "asks", "ask", "asking"})
+# A request's object may come first: "urged the Government not to delay", "asked them to".
+_REQUEST_OBJECT = r"^(?:[\w'’.-]+\s+){0,6}?"
+
+
+def verb_polarity(trigger: Trigger, complement: str) -> Polarity:
+    """The polarity a verb gives in context: "asked" is a request only with "to" or "for"
+    ("asked reporters" is a question); a request not to do something opposes it ("called on
+    Labor not to delay")."""
+    polarity = trigger.polarity
+    lowered = complement.lower()
+    if trigger.word in _ASKING and not re.match(_REQUEST_OBJECT + r"(?:to|for)\b", lowered):
+        return Polarity.NEUTRAL
+    if polarity is Polarity.SUPPORT and re.match(_REQUEST_OBJECT + r"not\s+to\b", lowered):
+        return Polarity.OPPOSE
+    if trigger.word.split()[0] in _REQUESTING and re.match(_REQUEST_OBJECT + _ENDING, lowered):
+        return Polarity.OPPOSE  # "called for an end to the attacks", "urged them to stop"
+    return polarity
+
+
+# Verbs that ask for something: asking for an end to a thing, or for someone to stop it, is
+# opposing it.
+_REQUESTING = _ASKING | frozenset(
+    "called calls calling urged urges urging urge demanded demands demanding demand pressed "
+    "presses pressing appealed appeals requested requests requesting".split()
+)
+_ENDING = (
+    r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:end|halt|stop|cessation)\s+(?:to|of)\b"
+    r"|to\s+(?:stop|end|halt|cease)\b)"
+)
