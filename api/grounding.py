@@ -18,6 +18,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from api.llm.schema import ActorItem, EventItem, NumberItem, Quote, StanceItem
+from api.number_words import SCALES, SHORT_SCALES, TENS, UNITS
 from api.schemas import (
     Actor,
     Article,
@@ -147,22 +148,9 @@ def locate_evidence(
 
 # --- numbers ---------------------------------------------------------------------------------
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}  # fmt: skip
+_UNITS = {"zero": 0, **UNITS, "a": 1, "an": 1}
 _SPECIAL = {"dozen": 12, "dozens": 12, "half": 0.5, "score": 20}
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1e9}
+_SHORT_SCALES = {**SHORT_SCALES, "mn": 1_000_000, "b": 1e9}
 _NUMERAL = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
     r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|k|m|b)\b)?",
@@ -190,12 +178,12 @@ def _word_numbers(text: str) -> Iterable[float]:
         if word in _UNITS and word not in ("a", "an"):
             current += _UNITS[word]
             started = True
-        elif word in _TENS:
-            current += _TENS[word]
+        elif word in TENS:
+            current += TENS[word]
             started = True
-        elif word in _SCALES and (started or after_article):
-            current = (current or 1) * _SCALES[word]
-            if _SCALES[word] >= 1_000:
+        elif word in SCALES and (started or after_article):
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1_000:
                 total += current
                 current = 0.0
             started = True
@@ -223,7 +211,7 @@ def numbers_in(text: str) -> set[float]:
         value = float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
         values.add(value)
         if scale:
-            factor = _SCALES.get(scale.lower()) or _SHORT_SCALES.get(scale.lower())
+            factor = SCALES.get(scale.lower()) or _SHORT_SCALES.get(scale.lower())
             if factor:
                 values.add(value * factor)
     values.update(_word_numbers(text))

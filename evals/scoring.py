@@ -16,6 +16,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rouge_score import rouge_scorer
 
+from api.number_words import SCALES, TENS, UNITS
 from api.schemas import Actor, Brief, Disagreement, Evidence, NumberFact, Stance
 from evals.gold import GoldActor, GoldDisagreement, GoldNumber, GoldStance, GoldStory
 
@@ -40,27 +41,9 @@ _STOPWORDS = frozenset(
     ).split()
 )
 _NUMBER_WORDS: dict[str, float] = {
-    word: float(index)
-    for index, word in enumerate(
-        (
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen"
-        ).split()
-    )
-} | {
-    "twenty": 20.0,
-    "thirty": 30.0,
-    "forty": 40.0,
-    "fifty": 50.0,
-    "sixty": 60.0,
-    "seventy": 70.0,
-    "eighty": 80.0,
-    "ninety": 90.0,
-    "hundred": 100.0,
-    "thousand": 1_000.0,
-    "dozen": 12.0,
-}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+    word: float(value)
+    for word, value in {"zero": 0, **UNITS, **TENS, "hundred": 100, "thousand": 1_000}.items()
+} | {"dozen": 12.0}
 
 
 # --- normalisation ------------------------------------------------------------------------------
@@ -106,9 +89,9 @@ def parse_number_value(value: float | int | str) -> float | None:
         if number is not None:
             current += number
             seen = True
-        elif word in _SCALES:
-            current = (current or 1.0) * _SCALES[word]
-            if _SCALES[word] >= 1e3:
+        elif word in SCALES:
+            current = (current or 1.0) * SCALES[word]
+            if SCALES[word] >= 1e3:
                 total += current
                 current = 0.0
             seen = True
@@ -118,7 +101,7 @@ def parse_number_value(value: float | int | str) -> float | None:
 
 
 def _number_token(word: str) -> float | None:
-    if word in _NUMBER_WORDS and word not in _SCALES:
+    if word in _NUMBER_WORDS and word not in SCALES:
         return _NUMBER_WORDS[word]
     try:
         return float(word)
@@ -198,8 +181,8 @@ def scaled_values(value: float, unit: str | None) -> set[float]:
     is also 150e9, so both conventions for "$150 billion" compare equal."""
     values = {value}
     for word in normalise_text(unit or "").split():
-        if word in _SCALES:
-            value *= _SCALES[word]
+        if word in SCALES:
+            value *= SCALES[word]
             values.add(value)
     return values
 

@@ -16,21 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from api.extractive.sentences import Document, Sentence
+from api.number_words import SCALES, SHORT_SCALES, TENS, UNITS
 from api.schemas import Qualifier
 
-_UNITS_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "m": 1e6, "k": 1e3,
-}  # fmt: skip
+_SCALES = {**SCALES, **SHORT_SCALES}
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
@@ -54,8 +43,8 @@ _QUALIFIER_BEFORE = re.compile(
 )
 
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(list(_UNITS_WORDS)[:9]) + r"))?"
-    r"|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")"
+    r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(list(UNITS)[:9]) + r"))?"
+    r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
 )
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])"
@@ -163,9 +152,9 @@ def parse_number(number: str, scale: str | None) -> float | None:
         value = float(cleaned)
     except ValueError:
         parts = re.split(r"[- ]", cleaned)
-        if not parts or not all(p in _TENS_WORDS or p in _UNITS_WORDS for p in parts):
+        if not parts or not all(p in TENS or p in UNITS for p in parts):
             return None
-        value = float(sum(_TENS_WORDS.get(p, 0) + _UNITS_WORDS.get(p, 0) for p in parts))
+        value = float(sum(TENS.get(p, 0) + UNITS.get(p, 0) for p in parts))
     if scale:
         value *= _SCALES[scale.strip().lower()]
     return value
@@ -224,7 +213,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     if partitive:
         nouns = partitive.group("unit").split()
         if _is_plural(nouns[-1]) and not any(
-            w in _STOP_UNIT or w in _UNITS_WORDS or w in _TENS_WORDS for w in nouns
+            w in _STOP_UNIT or w in UNITS or w in TENS for w in nouns
         ):
             return partitive.group("unit"), partitive.end("unit")
     words: list[tuple[str, int]] = []
@@ -588,7 +577,7 @@ def ordinals_in_sentence(sentence: Sentence) -> list[NumberMention]:
 # 309" (wickets for runs), "no wicket for 126", "dismissed late on the final day for 128", "fell
 # for 277", "caught behind for 38", "removed Boucher for 43", "not out 83", "an unbeaten 65", a
 # partnership that "added 72 without loss".
-_WICKETS = r"(?:[0-9]|10|no wickets?|" + "|".join(list(_UNITS_WORDS)[:10]) + r"|zero)"
+_WICKETS = r"(?:[0-9]|10|no wickets?|" + "|".join(list(UNITS)[:10]) + r"|zero)"
 _DISMISSAL = (
     r"(?:dismissed|all out|bowled out)(?: [\w'-]+){0,10}?|fell|caught(?: behind)?|bowled|stumped"
     r"|run out|leg before(?: wicket)?|lbw|(?:was|is) out"
@@ -605,7 +594,7 @@ _SCORE = re.compile(
 # for 66" after them
 _FIGURES = re.compile(
     r"\b(?:took|taking|takes|claimed|claiming|finished with|figures of)"
-    r" (?P<wickets>[0-9]|10|" + "|".join(list(_UNITS_WORDS)[:10]) + r") for \d{1,3}\b"
+    r" (?P<wickets>[0-9]|10|" + "|".join(list(UNITS)[:10]) + r") for \d{1,3}\b"
 )
 _MORE_FIGURES = re.compile(r"(?:,| and)(?: [A-Z][\w'-]+){1,3} (?P<wickets>[0-9]|10) for \d{1,3}\b")
 # "Justin Langer was not out 67 and Matthew Hayden 55": the partner's score after "not out"
@@ -616,7 +605,7 @@ _PARTNER_SCORE = re.compile(
 
 
 def _wickets(word: str) -> float:
-    return float(word) if word.isdigit() else float(_UNITS_WORDS[word.lower()])
+    return float(word) if word.isdigit() else float(UNITS[word.lower()])
 
 
 def scores_in_sentence(sentence: Sentence) -> list[NumberMention]:
