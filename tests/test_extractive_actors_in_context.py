@@ -3,18 +3,9 @@
 
 from __future__ import annotations
 
-from api.extractive import build_brief
 from api.extractive.polarity import content_scores
-from api.schemas import Article, Brief, Polarity, SummaryOptions
-
-
-def brief_of(*texts: str) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions())
-
-
-def names(brief: Brief) -> list[str]:
-    return [actor.name for actor in brief.who]
+from api.schemas import Polarity
+from tests.extractive_texts import brief_of, names
 
 
 def test_country_only_as_a_setting_is_not_an_actor() -> None:

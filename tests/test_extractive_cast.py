@@ -6,17 +6,8 @@ government), and places, events, offices and machines that look like names are n
 
 from __future__ import annotations
 
-from api.extractive import build_brief
-from api.schemas import Actor, Article, Brief, SummaryOptions
-
-
-def brief_of(*texts: str) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions())
-
-
-def names(brief: Brief) -> list[str]:
-    return [actor.name for actor in brief.who]
+from api.schemas import Actor, Article, Brief
+from tests.extractive_texts import brief_of, names
 
 
 def actor(brief: Brief, name: str) -> Actor:

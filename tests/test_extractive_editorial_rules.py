@@ -3,7 +3,6 @@ ages, names with particles and prefixes, countries in passing, and stance words 
 
 from __future__ import annotations
 
-from api.extractive import build_brief
 from api.extractive.numbers import (
     dates_and_ages_in_sentence,
     find_numbers,
@@ -12,17 +11,9 @@ from api.extractive.numbers import (
     numbers_in_sentence,
 )
 from api.extractive.polarity import content_scores, topic_words
-from api.extractive.sentences import Sentence, split_documents
-from api.schemas import Article, Brief, SummaryOptions
-
-
-def brief_of(*texts: str) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions())
-
-
-def sentence_of(text: str) -> Sentence:
-    return Sentence("a1", 0, 0, 0, len(text), text)
+from api.extractive.sentences import split_documents
+from api.schemas import Article, Brief
+from tests.extractive_texts import brief_of, sentence_of, stances
 
 
 def numbers_of(text: str) -> list[tuple[float, str | None, str]]:
@@ -37,10 +28,6 @@ def kept_numbers(text: str) -> list[tuple[float, str | None]]:
 
 def who(brief: Brief) -> list[tuple[str, str]]:
     return [(actor.name, actor.type.value) for actor in brief.who]
-
-
-def stances(brief: Brief) -> list[tuple[str, str]]:
-    return [(stance.actor, stance.polarity.value) for stance in brief.stance]
 
 
 # --- numbers -------------------------------------------------------------------------------------

@@ -6,17 +6,13 @@ from pathlib import Path
 
 from api.cache import cache_key_for
 from api.engines.extractive import ExtractiveEngine
-from api.extractive import EXTRACTIVE_VERSION, build_brief
+from api.extractive import EXTRACTIVE_VERSION
 from api.extractive.numbers import numbers_in_sentence
 from api.extractive.sentences import Sentence, sentence_spans
-from api.schemas import Article, Brief, Polarity, Qualifier, SummaryOptions, SummaryRequest
+from api.schemas import Article, Brief, Polarity, Qualifier, SummaryRequest
+from tests.extractive_texts import brief_of
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "korea-artillery-2022-11.txt"
-
-
-def brief_of(*texts: str, **options: int) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions(**options))
 
 
 def numbers_of(text: str) -> list[tuple[float, str, str | None, str]]:

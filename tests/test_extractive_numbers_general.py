@@ -13,12 +13,9 @@ from api.extractive.numbers import (
     key_numbers,
     numbers_in_sentence,
 )
-from api.extractive.sentences import Sentence, split_documents
+from api.extractive.sentences import split_documents
 from api.schemas import Article
-
-
-def sentence_of(text: str) -> Sentence:
-    return Sentence("a1", 0, 0, 0, len(text), text)
+from tests.extractive_texts import sentence_of
 
 
 def numbers_of(text: str) -> list[tuple[float, str | None, str]]:

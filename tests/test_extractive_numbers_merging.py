@@ -14,12 +14,9 @@ from api.extractive.numbers import (
     ordinals_in_sentence,
     scores_in_sentence,
 )
-from api.extractive.sentences import Sentence, split_documents
+from api.extractive.sentences import split_documents
 from api.schemas import Article
-
-
-def sentence_of(text: str) -> Sentence:
-    return Sentence("a1", 0, 0, 0, len(text), text)
+from tests.extractive_texts import sentence_of
 
 
 def numbers_of(text: str) -> list[tuple[float, str | None, str]]:

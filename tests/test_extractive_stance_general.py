@@ -3,15 +3,10 @@ requests, wishes, obligation, phrases inside what was said, and who a phrase spe
 
 from __future__ import annotations
 
-from api.extractive import build_brief
 from api.extractive.polarity import content_scores, verb_polarity
 from api.extractive.stance import find_triggers
-from api.schemas import Article, Brief, Polarity, SummaryOptions
-
-
-def brief_of(*texts: str) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions())
+from api.schemas import Brief, Polarity
+from tests.extractive_texts import brief_of
 
 
 def stances(brief: Brief) -> list[tuple[str, str]]:

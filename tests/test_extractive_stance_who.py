@@ -3,20 +3,11 @@ acronyms, pruning and number filters."""
 
 from __future__ import annotations
 
-from api.extractive import build_brief
 from api.extractive.numbers import numbers_in_sentence
 from api.extractive.polarity import content_scores, polarity_from_scores
 from api.extractive.sentences import Sentence
-from api.schemas import Article, Brief, Polarity, SummaryOptions
-
-
-def brief_of(*texts: str) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions())
-
-
-def stances(brief: Brief) -> list[tuple[str, str]]:
-    return [(s.actor, s.polarity.value) for s in brief.stance]
+from api.schemas import Polarity
+from tests.extractive_texts import brief_of, stances
 
 
 def test_negation_flips_a_polarity_word() -> None:

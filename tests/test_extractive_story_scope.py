@@ -6,10 +6,10 @@ keeps naming is an actor while a town it is set in is not.
 
 from __future__ import annotations
 
-from api.extractive import build_brief
 from api.extractive.sentences import split_documents
 from api.extractive.topic import story_documents
-from api.schemas import Article, Brief, SummaryOptions
+from api.schemas import Article
+from tests.extractive_texts import brief_of, names
 
 TENNIS = (
     "France won the Davis Cup final against Australia in Melbourne on Sunday. "
@@ -23,15 +23,6 @@ APPENDED = (
     "Israeli ministers suggested that Yasser Arafat should be toppled. "
     "A decision on a military response is likely to be made later today by the cabinet."
 )
-
-
-def brief_of(*texts: str) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions())
-
-
-def names(brief: Brief) -> list[str]:
-    return [actor.name for actor in brief.who]
 
 
 def test_an_unrelated_item_at_the_end_of_an_article_is_set_aside() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from api.extractive import build_brief
 from api.extractive.events import (
     EventCluster,
     describe_event,
@@ -20,12 +19,8 @@ from api.extractive.summary import (
     rank_sentences,
     select_summary,
 )
-from api.schemas import Article, Brief, SummaryOptions
-
-
-def brief_of(*texts: str, **options: int) -> Brief:
-    articles = [Article(id=f"a{i + 1}", text=text) for i, text in enumerate(texts)]
-    return build_brief(articles, SummaryOptions(**options))
+from api.schemas import Article
+from tests.extractive_texts import brief_of
 
 
 def documents_of(*texts: str) -> list[Document]:
