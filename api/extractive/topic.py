@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from api.extractive.sentences import Document, Sentence
@@ -31,11 +31,8 @@ _CONTINUATIONS = frozenset(
 )
 
 
-def _terms(sentences: Iterable[Sentence]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        counts.update(t[:_STEM_LENGTH] for t in content_terms(sentence.text) if len(t) > 2)
-    return counts
+def _terms(sentence: Sentence) -> Counter[str]:
+    return Counter(t[:_STEM_LENGTH] for t in content_terms(sentence.text) if len(t) > 2)
 
 
 def _opens_new_item(sentence: Sentence) -> bool:
@@ -85,7 +82,7 @@ def unrelated_tail_start(
 
 def story_documents(documents: Sequence[Document]) -> list[Document]:
     """The documents with any unrelated trailing item removed (offsets are unchanged)."""
-    counts = [[_terms([sentence]) for sentence in document.sentences] for document in documents]
+    counts = [[_terms(sentence) for sentence in document.sentences] for document in documents]
     story: Counter[str] = Counter()
     for sentence_counts in (c for document_counts in counts for c in document_counts):
         story.update(sentence_counts)
