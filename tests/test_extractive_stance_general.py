@@ -316,3 +316,34 @@ def test_the_object_of_a_verb_before_a_relative_clause_is_not_the_subject() -> N
         "blocked the bridge, condemned the delay."
     )
     assert ("Jane Roe", "oppose") not in stances(brief)
+
+
+def test_an_unquoted_statement_before_its_speaker_is_what_the_speaker_said() -> None:
+    brief = brief_of(
+        "The council did not regret its decision on the bridge, Mayor Tom Brink said today."
+    )
+    assert stances(brief) == [("Tom Brink", "support")]
+    assert brief.stance[0].position.startswith("The council did not regret its decision")
+
+
+def test_a_quotation_before_its_speaker_is_the_position_not_the_verb() -> None:
+    brief = brief_of('"The bridge plan is a disaster," Mayor Tom Brink told reporters on Monday.')
+    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert brief.stance[0].position == "The bridge plan is a disaster,"
+
+
+def test_whom_it_was_told_to_is_not_what_was_said() -> None:
+    brief = brief_of(
+        "The deal was a great success for the town, Mayor Tom Brink told CNN in a telephone "
+        "interview."
+    )
+    assert stances(brief) == [("Tom Brink", "support")]
+    assert brief.stance[0].position.startswith("The deal was a great success")
+
+
+def test_a_participle_after_a_dash_speaks_for_the_subject_of_the_clause() -> None:
+    brief = brief_of(
+        "Senator Jane Roe intends to move a motion today - on the anniversary of the crisis - "
+        "condemning the council over its housing policy."
+    )
+    assert stances(brief) == [("Jane Roe", "oppose")]

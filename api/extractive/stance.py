@@ -399,15 +399,15 @@ def _last_word_before(text: str, mention: Mention) -> str:
 
 
 def _participial(text: str, trigger: Trigger) -> bool:
-    """ "..., saying he must do more", "..., urging negotiation": a participle after a comma
-    speaks for the subject of the clause it hangs on, never for a name just before it."""
+    """ "..., saying he must do more", "... - urging negotiation": a participle after a comma
+    or a dash speaks for the subject of the clause it hangs on, never for a name just before it."""
     first = trigger.word.split()[0]
     if not first.endswith("ing"):
         return False
     head = text[: trigger.start].rstrip()
     # "was killed after refusing to train them": a participle after a preposition of time or
     # cause also belongs to the subject of the clause.
-    return head.endswith(",") or head.lower().endswith(_PARTICIPLE_LINKS)
+    return head.endswith((",", " -", "—", "–")) or head.lower().endswith(_PARTICIPLE_LINKS)
 
 
 _PARTICIPLE_LINKS = tuple(f" {word}" for word in "after before for by while since".split())
@@ -609,6 +609,40 @@ def _quoted_before(text: str, position: int) -> str:
     return ""
 
 
+# Words that may follow a reporting verb at the end of a sentence without saying anything:
+# "..., Joe Hockey said today", "..., the ministry said in a statement on Monday".
+_AFTERWORDS = frozenset(
+    (
+        "today yesterday tonight on in at a an the this last late early earlier later morning "
+        "afternoon evening night week weekend statement interview briefing reporters "
+        "telephone television radio press conference news agency "
+        "monday tuesday wednesday thursday friday saturday sunday"
+    ).split()
+)
+_TELLING = frozenset({"told", "tells", "tell", "telling"})
+
+
+def _bare(complement: str, verb: str) -> bool:
+    """Nothing but when or how it was said follows the verb ("said today", "said on Monday",
+    "told CNN in a telephone interview")."""
+    words = WORD.findall(complement)
+    if verb in _TELLING:
+        while words and words[0][:1].isupper():
+            words.pop(0)  # whom it was told: "told CNN", "told Sky News"
+    return all(word.lower() in _AFTERWORDS for word in words)
+
+
+def _reported_before(text: str, speaker: Mention, start: int) -> str:
+    """The unquoted statement before its speaker: "The Government did not regret its actions,
+    Small Business Minister Joe Hockey said today" reports the words before the comma."""
+    head = text[:start].rstrip()
+    if speaker.start <= start and speaker.role and head.endswith(speaker.role.strip()):
+        head = head[: -len(speaker.role.strip())].rstrip()
+    if not head.endswith(","):
+        return ""
+    return head.rstrip(",").strip()
+
+
 def stances_in_sentence(
     sentence: Sentence,
     mentions: Sequence[tuple[Mention, Entity]],
@@ -639,7 +673,17 @@ def stances_in_sentence(
         if trigger.word == "according":
             complement = sentence.text[sentence.text.find(",", trigger.end) + 1 :].strip(" .")
             position = complement
-        content = f"{_quoted_before(sentence.text, trigger.start)} {complement}"
+        start = min(trigger.start, holders[0][0].start)
+        before = _quoted_before(sentence.text, trigger.start)
+        reported_before = ""
+        holders_end = max(pair[0].end for pair in holders)
+        said_after = sentence.text[max(trigger.end, holders_end) :].strip(" .")
+        if _bare(said_after if holders_end > trigger.end else complement, trigger.word):
+            reported_before = before or _reported_before(sentence.text, holders[0][0], start)
+        if reported_before:
+            position = reported_before
+            complement = ""
+        content = f"{before or reported_before} {complement}"
         if not complement and not content.strip():
             content = previous_text
         in_context = replace(trigger, polarity=verb_polarity(trigger, complement))
@@ -647,9 +691,10 @@ def stances_in_sentence(
         polarity = polarity_from_scores(support, oppose)
         if conceded(sentence.text, in_context, content, topic):
             polarity = Polarity.MIXED
-        holders_end = max(pair[0].end for pair in holders)
-        target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
-        start = min(trigger.start, holders[0][0].start)
+        if reported_before:
+            target = _target_of(sentence.text, reported_before, mentions, 0)
+        else:
+            target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
         end = len(sentence.text.rstrip(" ."))
         own: list[StanceFinding] = []
         reported.append((in_context, {entity.name for _, entity in holders}, own))
