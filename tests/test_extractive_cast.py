@@ -257,3 +257,20 @@ def test_an_office_after_as_is_the_role() -> None:
         "The new government, with Hamid Karzai as Prime Minister, is to be sworn in on Saturday."
     )
     assert actor(brief, "Hamid Karzai").role == "Prime Minister"
+
+
+def test_a_place_the_story_calls_a_city_is_not_an_actor() -> None:
+    brief = brief_of(
+        "Mourners gathered in the holy city of Benares. Benares officials refused to confirm "
+        "the date. Benares was quiet at dawn."
+    )
+    assert "Benares" not in names(brief)
+
+
+def test_a_place_just_before_a_reporting_verb_is_not_its_speaker() -> None:
+    brief = brief_of(
+        "A delegate attending the UN-sponsored talks in Bonn said an interim administration "
+        "would be a great success."
+    )
+    assert "Bonn" not in names(brief)
+    assert [s.actor for s in brief.stance] == []

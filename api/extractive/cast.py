@@ -210,10 +210,18 @@ def story_actors(
 
 def _lone_place(entity: Entity) -> bool:
     """A lone word the story also sets things in ("a scandal in Brisbane"): a place even when
-    something is said in its name ("Brisbane's Lord Mayor says")."""
+    something is said in its name ("Brisbane's Lord Mayor says"); and any name the story calls
+    a place ("the holy city of Benares")."""
+    if any(_PLACE_OF.search(m.sentence.text[: m.start]) for m in entity.mentions):
+        return True
     return all(m.key.startswith("single:") for m in entity.mentions) and any(
         _SET_IN.search(m.sentence.text[: m.start]) for m in entity.mentions
     )
 
 
 _SET_IN = re.compile(r"\b(?:in|near|outside|around|throughout|across)\s+$", re.IGNORECASE)
+_PLACE_OF = re.compile(
+    r"\b(?:city|town|village|province|capital|island|suburb|port|district)\s+of"
+    r"\s+$",
+    re.IGNORECASE,
+)

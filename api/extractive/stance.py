@@ -490,7 +490,8 @@ _INVERTING_VERBS = frozenset({"warned", "asked", "urged", "insisted", "added", "
 
 
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:^|\s)(of|from|at|with|for|about|against|on|over|to|into|by)\s+(?:the\s+)?$",
+    r"(?:^|\s)(of|from|at|with|for|about|against|on|over|to|into|by|in|near|outside)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Nouns that speak for the actor named after them: "a spokesman for the ministry", "the leaders
