@@ -103,6 +103,21 @@ def test_a_sentence_listing_many_numbers_keeps_the_repeated_ones() -> None:
     assert kept_numbers(text) == [(5.0, "months")]
 
 
+def test_one_facts_two_values_in_a_busy_sentence_are_kept() -> None:
+    text = (
+        "The flat's value fell from $327 million in 2016 to roughly $116.8 million in 2017, "
+        "when it turned out to be just under 11,000 square feet, not 30,000 square feet."
+    )
+    values = [value for value, _ in kept_numbers(text)]
+    assert {327_000_000.0, 116_800_000.0, 11_000.0, 30_000.0} <= set(values)
+
+
+def test_units_of_measure_without_a_plural_are_units() -> None:
+    assert numbers_of("Flights stop if winds reach 23 mph.") == [(23.0, "mph", "23 mph")]
+    assert numbers_of("The planet will pass 1.5°C of warming.") == [(1.5, "°C", "1.5°C")]
+    assert numbers_of("The town lies 150 km north of the capital.") == [(150.0, "km", "150 km")]
+
+
 # --- actors --------------------------------------------------------------------------------------
 
 

@@ -420,6 +420,12 @@ _CASUALTIES = re.compile(
 )
 
 
+# Units of measure that never take a plural "s": "winds of 23 mph", "1.5°C of warming".
+_MEASURE_AFTER = re.compile(
+    r"\s?(?P<unit>°\s?[CF]\b|(?:mph|km/h|kph|km|kg|cm|mm|ft|lbs?|mg|ml|MW|GW|kW|GB|TB|knots?)\b)"
+)
+
+
 def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> NumberMention:
     text = sentence.text
     number = match.group("number")
@@ -439,6 +445,8 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
             unit = unit.removesuffix("-old").replace("-", " ") + "s old"
         head, head_end = _unit_after(text, end)
         end = head_end if head else end
+    elif measure := _MEASURE_AFTER.match(text, end):
+        unit, end = measure.group("unit"), measure.end("unit")
     else:
         unit, end = _unit_after(text, end)
         if unit and unit.lower() in _CURRENCY_WORDS:
@@ -823,24 +831,42 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
             continue
         candidates.append(group)
     per_sentence: dict[Sentence, int] = {}
-    per_unit: dict[tuple[Sentence, str], int] = {}
+    per_unit: dict[tuple[Sentence, str], list[NumberMention]] = {}
     for group in candidates:
         for mention in group.mentions:
+            if mention.is_year:
+                continue  # "in 2016", "in 2017": when, not one more item of a list
             per_sentence[mention.sentence] = per_sentence.get(mention.sentence, 0) + 1
-            key = (mention.sentence, mention.unit_head)
-            per_unit[key] = per_unit.get(key, 0) + 1
+            per_unit.setdefault((mention.sentence, mention.unit_head), []).append(mention)
     kept = []
     for group in candidates:
         first = group.mentions[0]
         sentences = {m.sentence for m in group.mentions}
-        listed = (
-            per_sentence[first.sentence] >= _LISTING_SENTENCE
-            and per_unit[(first.sentence, first.unit_head)] > 1
+        listed = per_sentence.get(first.sentence, 0) >= _LISTING_SENTENCE and _one_per_name(
+            first, per_unit.get((first.sentence, first.unit_head), [])
         )
         if len(sentences) == 1 and listed:
             continue
         kept.append(group)
     return kept
+
+
+def _one_per_name(mention: NumberMention, same_kind: Sequence[NumberMention]) -> bool:
+    """Numbers of one kind handed out name by name ("Felix Oehler received five months ...,
+    Bernhard Gafner four months"): a name stands between this one and another of its kind.
+    "fell from $327 million in 2016 to $116.8 million" has no name between: one fact's two
+    values, which the story needs."""
+    text = mention.sentence.text
+    for other in same_kind:
+        if other is mention:
+            continue
+        low, high = sorted((mention, other), key=lambda m: m.start)
+        if _NAME_BETWEEN.search(text, low.end, high.start):
+            return True
+    return False
+
+
+_NAME_BETWEEN = re.compile(r"[\s,]\b[A-Z][a-z]+\b")
 
 
 # Nouns for people in general, and for a workforce: "400 staff", "400 employees" and "400 jobs"
