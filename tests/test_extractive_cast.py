@@ -274,3 +274,38 @@ def test_a_place_just_before_a_reporting_verb_is_not_its_speaker() -> None:
     )
     assert "Bonn" not in names(brief)
     assert [s.actor for s in brief.stance] == []
+
+
+def test_an_organizations_name_runs_through_for_the_and_on() -> None:
+    brief = brief_of(
+        "The United Nations Office for the Coordination of Humanitarian Affairs said 200 died. "
+        "The Intergovernmental Panel on Climate Change warned of more heat. "
+        "The Intergovernmental Panel on Climate Change said so again."
+    )
+    assert "United Nations Office for the Coordination of Humanitarian Affairs" in names(brief)
+    assert "Intergovernmental Panel on Climate Change" in names(brief)
+
+
+def test_a_person_of_a_committee_stays_a_person() -> None:
+    brief = brief_of(
+        "Republican Chuck Hagel of the Foreign Relations Committee said the tape was damning."
+    )
+    assert "Chuck Hagel" in names(brief)
+    assert not any(" of the " in name for name in names(brief))
+
+
+def test_a_plurals_possessive_ends_the_owners_name() -> None:
+    brief = brief_of(
+        "American Airlines' Kent Powell reported three cancellations. Kent Powell said more "
+        "would follow."
+    )
+    assert "Kent Powell" in names(brief)
+
+
+def test_links_to_other_stories_and_units_are_not_actors() -> None:
+    brief = brief_of(
+        "Earth will pass 1.5°C of warming this decade, James Hansen said.\n"
+        "Read more: A Controversial Technology Is Creating an Unprecedented Rift\n"
+        "Hansen said 2°C would follow soon after."
+    )
+    assert names(brief) == ["James Hansen"]

@@ -181,13 +181,23 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         ):
             token = tokens[end]
             if (token.is_word and token.is_capitalized) or (
-                token.lower in _CONNECTORS | {"the"}
+                (
+                    token.lower in _CONNECTORS | {"the"}
+                    # "Intergovernmental Panel on Climate Change", "Council on Foreign Relations"
+                    or (token.lower == "on" and tokens[end - 1].text in ORG_CUES)
+                )
                 and end + 1 < len(tokens)
                 and (
                     (tokens[end + 1].is_capitalized and tokens[end + 1].is_word)
                     or tokens[end + 1].lower in _CONNECTORS  # "Fernando de la Rua"
+                    or (
+                        tokens[end + 1].lower == "the"
+                        and token.lower in {"of", "for"}
+                        and tokens[end - 1].text in ORG_CUES  # not "Chuck Hagel of the ..."
+                    )
                 )
-                and (token.lower != "the" or tokens[end - 1].lower == "of")
+                # "Office for the Coordination of Humanitarian Affairs"
+                and (token.lower != "the" or tokens[end - 1].lower in {"of", "for"})
             ):
                 end += 1
             elif token.lower == "and" and (

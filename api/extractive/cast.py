@@ -176,6 +176,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
         entity
         for entity in entities
         if not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
+        and len(entity.name.strip(".")) > 1  # "C" of "1.5°C", a stray initial
         and not _unnamed_group(entity)
         and not is_news_source(entity)
         and not passing_mention(entity, speakers)

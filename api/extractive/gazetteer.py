@@ -176,7 +176,7 @@ ORG_CUES = frozenset(
         "Network Times Post News Press Airlines Airways Exchange Chamber Tribunal Secretariat "
         "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
         "Council Hospital Clinic Church Diocese Ministries Institution Institute Society Trust "
-        "Club Team Airline Councils Commissions Industries Holdings"
+        "Club Team Airline Councils Commissions Industries Holdings Panel"
     ).split()
 )
 # News outlets: a brief's sources, not actors of the story, unless the story is about them.

@@ -81,11 +81,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+# Page furniture a scraped article keeps: links to other stories and calls to act, not news.
+_FURNITURE = re.compile(
+    r"(?:read more|related|see also|more from|watch|click here|sign up|subscribe|follow us|"
+    r"share this)\b\s*:?",
+    re.IGNORECASE,
+)
+
+
 def split_sentences(article: Article, order: int) -> Document:
-    """The article cut into sentences with offsets into its text."""
+    """The article cut into sentences with offsets into its text, without page furniture ("Read
+    more: A Controversial Technology Is Creating ...")."""
+    spans = [
+        (start, end)
+        for start, end in sentence_spans(article.text)
+        if not _FURNITURE.match(article.text, start, end)
+    ]
     sentences = tuple(
         Sentence(article.id, order, index, start, end, article.text[start:end])
-        for index, (start, end) in enumerate(sentence_spans(article.text))
+        for index, (start, end) in enumerate(spans)
     )
     return Document(article, order, sentences)
 

@@ -62,6 +62,9 @@ def tokenize(text: str) -> list[Token]:
         if _POSSESSIVE.search(word) and len(word) > 2:
             word = word[:-2]
             possessive = True
+        elif word.endswith(("s'", "s’")) and len(word) > 2:
+            word = word[:-1]  # a plural's possessive: "American Airlines' Kent Powell"
+            possessive = True
         head, _, tail = word.partition("-")
         if tail and tail.lower() in _HYPHEN_SUFFIXES:
             word = head
