@@ -261,7 +261,7 @@ def test_a_place_right_before_a_person_qualifies_the_persons_title() -> None:
 def test_a_stance_phrase_used_as_a_noun_is_no_report() -> None:
     assert find_triggers("The service received 5,000 calls for help.") == []
     assert find_triggers("The service had fewer calls for help.") == []
-    assert content_scores("it received 5,000 calls for help") == (0.0, 0.0)
+    assert content_scores("it received 5,000 calls for an ambulance") == (0.0, 0.0)
 
 
 def test_being_delighted_or_appalled_takes_a_side() -> None:
@@ -347,3 +347,31 @@ def test_a_participle_after_a_dash_speaks_for_the_subject_of_the_clause() -> Non
         "condemning the council over its housing policy."
     )
     assert stances(brief) == [("Jane Roe", "oppose")]
+
+
+def test_a_general_sentiment_lexicon_decides_only_when_our_words_are_silent() -> None:
+    # "fiasco" and "brilliant" are not in our lists; VADER's raters scored them strongly
+    assert content_scores("the plan is a fiasco") == (0.0, 0.25)
+    assert content_scores("the plan is not a fiasco") == (0.25, 0.0)
+    assert content_scores("the plan is a brilliant idea") == (0.25, 0.0)
+    # one word of our own and the lexicon is not consulted
+    assert content_scores("the plan is a fiasco and dangerous") == (0.0, 1.0)
+    brief = brief_of("Mayor Tom Brink said the new bridge plan was a fiasco.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_an_inverted_speaker_with_a_relative_clause_still_reports_the_quote() -> None:
+    brief = brief_of(
+        '"It will be a disappointment if the parade is cancelled," said Jose Ramirez, who came '
+        "from Puerto Rico."
+    )
+    assert stances(brief) == [("Jose Ramirez", "oppose")]
+    assert brief.stance[0].position.startswith("It will be a disappointment")
+
+
+def test_wanting_with_nothing_wanted_is_no_stance() -> None:
+    brief = brief_of(
+        "Judge Samuel Alito said the law was good. He becomes riled when he fails to get the "
+        "answer he wants."
+    )
+    assert [s.position for s in brief.stance] == ["said the law was good"]

@@ -616,11 +616,13 @@ _AFTERWORDS = frozenset(
     (
         "today yesterday tonight on in at a an the this last late early earlier later morning "
         "afternoon evening night week weekend statement interview briefing reporters "
-        "telephone television radio press conference news agency "
+        "telephone television radio press conference news agency e-mail email letter "
+        "affiliate station network newspaper magazine "
         "monday tuesday wednesday thursday friday saturday sunday"
     ).split()
 )
 _TELLING = frozenset({"told", "tells", "tell", "telling"})
+_WANTING = frozenset("want wants wanted hope hopes hoped hoping".split())
 
 
 def _bare(complement: str, verb: str) -> bool:
@@ -628,8 +630,7 @@ def _bare(complement: str, verb: str) -> bool:
     "told CNN in a telephone interview")."""
     words = WORD.findall(complement)
     if verb in _TELLING:
-        while words and words[0][:1].isupper():
-            words.pop(0)  # whom it was told: "told CNN", "told Sky News"
+        words = [w for w in words if not w[:1].isupper()]  # whom: "told affiliate KFSM"
     return all(word.lower() in _AFTERWORDS for word in words)
 
 
@@ -678,12 +679,15 @@ def stances_in_sentence(
         before = _quoted_before(sentence.text, trigger.start)
         reported_before = ""
         holders_end = max(pair[0].end for pair in holders)
-        said_after = sentence.text[max(trigger.end, holders_end) :].strip(" .")
+        # after an inverted speaker, the rest up to a comma: "said Jose Ramirez, who was ..."
+        said_after = sentence.text[max(trigger.end, holders_end) :].split(",")[0].strip(" .")
         if _bare(said_after if holders_end > trigger.end else complement, trigger.word):
             reported_before = before or _reported_before(sentence.text, holders[0][0], start)
         if reported_before:
             position = reported_before
             complement = ""
+        if not (complement or before or reported_before) and trigger.word in _WANTING:
+            continue  # "the answer he wants": nothing said of what is wanted
         content = f"{before or reported_before} {complement}"
         if not complement and not content.strip():
             content = previous_text
