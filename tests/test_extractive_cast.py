@@ -309,3 +309,12 @@ def test_links_to_other_stories_and_units_are_not_actors() -> None:
         "Hansen said 2°C would follow soon after."
     )
     assert names(brief) == ["James Hansen"]
+
+
+def test_credit_lines_and_us_regions_are_not_actors() -> None:
+    brief = brief_of(
+        "Snow fell across the Upper Midwest and the Great Lakes, Governor Jane Roe said.\n"
+        "The Upper Midwest saw the worst of it, Governor Jane Roe said later.\n"
+        "CNN's Jason Carroll and Ben Brumfield contributed to this report."
+    )
+    assert names(brief) == ["Jane Roe"]

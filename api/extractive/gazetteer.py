@@ -211,6 +211,9 @@ REGIONS = frozenset(
         "West Africa", "East Africa", "Southern Africa", "Persian Gulf", "Gulf", "Kashmir",
         "Kurdistan", "Tibet", "Xinjiang", "Chechnya", "Crimea", "Donbas", "Darfur", "Sahel",
         "Western Sahara", "Sinai", "Punjab", "Eastern Europe", "Western Europe",
+        "Midwest", "Upper Midwest", "Northeast", "Southeast", "Southwest", "Northwest",
+        "Pacific Northwest", "New England", "Great Lakes", "Great Plains", "Appalachia",
+        "Deep South", "Sun Belt", "Rust Belt",
     }
 )  # fmt: skip
 # Words that start a place name ("Mount Kembla", "Lake Eyre").

@@ -84,18 +84,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # Page furniture a scraped article keeps: links to other stories and calls to act, not news.
 _FURNITURE = re.compile(
     r"(?:read more|related|see also|more from|watch|click here|sign up|subscribe|follow us|"
-    r"share this)\b\s*:?",
+    r"share this|contributing\s*:)\b\s*:?",
     re.IGNORECASE,
 )
+# A credit line: "CNN's Jason Carroll and Ben Brumfield contributed to this report."
+_CREDIT = re.compile(r"\bcontributed (?:to this report|reporting)\b", re.IGNORECASE)
 
 
 def split_sentences(article: Article, order: int) -> Document:
     """The article cut into sentences with offsets into its text, without page furniture ("Read
-    more: A Controversial Technology Is Creating ...")."""
+    more: A Controversial Technology Is Creating ...") and credit lines."""
     spans = [
         (start, end)
         for start, end in sentence_spans(article.text)
         if not _FURNITURE.match(article.text, start, end)
+        and not _CREDIT.search(article.text, start, end)
     ]
     sentences = tuple(
         Sentence(article.id, order, index, start, end, article.text[start:end])
