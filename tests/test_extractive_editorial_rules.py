@@ -112,6 +112,18 @@ def test_one_facts_two_values_in_a_busy_sentence_are_kept() -> None:
     assert {327_000_000.0, 116_800_000.0, 11_000.0, 30_000.0} <= set(values)
 
 
+def test_a_votes_tally_gives_both_sides() -> None:
+    assert kept_numbers("The Senate confirmed her by a vote of 53-36.") == [
+        (53.0, "votes"),
+        (36.0, "votes against"),
+    ]
+    assert kept_numbers("The administration lost by a 6-3 vote.") == [
+        (6.0, "votes"),
+        (3.0, "votes against"),
+    ]
+    assert kept_numbers("The club lost 6-3 on Sunday.") == []
+
+
 def test_units_of_measure_without_a_plural_are_units() -> None:
     assert numbers_of("Flights stop if winds reach 23 mph.") == [(23.0, "mph", "23 mph")]
     assert numbers_of("The planet will pass 1.5°C of warming.") == [(1.5, "°C", "1.5°C")]

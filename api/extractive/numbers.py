@@ -612,6 +612,28 @@ _PARTNER_SCORE = re.compile(
 )
 
 
+# A vote's tally: "by a 6-3 vote", "a vote of 53-36", "voted 7-2", "a 5-4 ruling".
+_TALLY = re.compile(
+    r"\b(?:(?:vote|voted|votes|voting)(?:\s+of)?\s+(?P<ayes>\d{1,3})-(?P<noes>\d{1,3})\b"
+    r"|(?P<ayes2>\d{1,3})-(?P<noes2>\d{1,3})\s+(?:[a-z-]+\s+)?"
+    r"(?:vote|votes|ruling|decision|majority|verdict)\b)"
+)
+
+
+def tallies_in_sentence(sentence: Sentence) -> list[NumberMention]:
+    """The two sides of a vote: "confirmed by a vote of 53-36" -> 53 votes, 36 votes against."""
+    found = []
+    for match in _TALLY.finditer(sentence.text):
+        side = "ayes" if match["ayes"] else "ayes2"
+        noes = "noes" if match["ayes"] else "noes2"
+        for group, unit in ((side, "votes"), (noes, "votes against")):
+            mention = _mention_at(
+                sentence, match.start(group), match.end(group), float(match[group]), unit
+            )
+            found.append(dataclasses.replace(mention, score=True))
+    return found
+
+
 def _wickets(word: str) -> float:
     return float(word) if word.isdigit() else float(UNITS[word.lower()])
 
@@ -690,6 +712,7 @@ def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
                 *dates_and_ages_in_sentence(sentence, _published(document)),
                 *ordinals_in_sentence(sentence),
                 *scores_in_sentence(sentence),
+                *tallies_in_sentence(sentence),
             ]
             for mention in _numbers_read(sentence):
                 if is_a_count(mention) and not _overlaps(mention, dated):
