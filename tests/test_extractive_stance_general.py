@@ -375,3 +375,18 @@ def test_wanting_with_nothing_wanted_is_no_stance() -> None:
         "answer he wants."
     )
     assert [s.position for s in brief.stance] == ["said the law was good"]
+
+
+def test_when_between_the_name_and_the_verb_keeps_the_name_the_subject() -> None:
+    brief = brief_of(
+        "Former Defense Secretary Robert Gates on Sunday defended the choice of Rex Tillerson."
+    )
+    assert ("Robert Gates", "support") in stances(brief)
+
+
+def test_a_programme_named_after_said_is_where_it_was_said() -> None:
+    brief = brief_of(
+        '"Being friendly is a fine thing," Robert Gates said in an interview on NBC\'s "Meet the '
+        'Press."'
+    )
+    assert brief.stance[0].position == "Being friendly is a fine thing,"

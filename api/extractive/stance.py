@@ -198,6 +198,8 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
     """ "British man accused", "Indian authorities have": the name modifies a noun after it, so
     the noun, not the name, is the subject."""
     rest = text[mention.end : trigger.start]
+    if _WHEN_BETWEEN.fullmatch(rest):
+        return False  # "Robert Gates on Sunday defended": when, not a noun the name modifies
     match = re.match(r"\s+([a-z][a-z'’-]*)", rest)
     single_opening = mention.start == 0 and " " not in mention.surface.strip()
     if match is not None and match.group(1) in _SPOKESPEOPLE and not single_opening:
@@ -206,6 +208,13 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
         between = rest[match.end() :].split()
         return not all(word in _SUBJECT_FOLLOWERS for word in between)
     return match is not None and match.group(1) not in _SUBJECT_FOLLOWERS
+
+
+_WHEN_BETWEEN = re.compile(
+    r"\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|tonight|earlier|later|last\s+(?:week|month|night)|this\s+(?:week|morning))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:(?:has|have|had|also)\s+)*"
+)
 
 
 # Plural nouns for the people who speak or act for the name before them.
@@ -621,16 +630,14 @@ _AFTERWORDS = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday"
     ).split()
 )
-_TELLING = frozenset({"told", "tells", "tell", "telling"})
 _WANTING = frozenset("want wants wanted hope hopes hoped hoping".split())
 
 
-def _bare(complement: str, verb: str) -> bool:
+def _bare(complement: str) -> bool:
     """Nothing but when or how it was said follows the verb ("said today", "said on Monday",
     "told CNN in a telephone interview")."""
-    words = WORD.findall(complement)
-    if verb in _TELLING:
-        words = [w for w in words if not w[:1].isupper()]  # whom: "told affiliate KFSM"
+    # names are whom it was told or where: "told affiliate KFSM", "on NBC's Meet the Press"
+    words = [w for w in WORD.findall(complement) if not w[:1].isupper()]
     return all(word.lower() in _AFTERWORDS for word in words)
 
 
@@ -681,7 +688,7 @@ def stances_in_sentence(
         holders_end = max(pair[0].end for pair in holders)
         # after an inverted speaker, the rest up to a comma: "said Jose Ramirez, who was ..."
         said_after = sentence.text[max(trigger.end, holders_end) :].split(",")[0].strip(" .")
-        if _bare(said_after if holders_end > trigger.end else complement, trigger.word):
+        if _bare(said_after if holders_end > trigger.end else complement):
             reported_before = before or _reported_before(sentence.text, holders[0][0], start)
         if reported_before:
             position = reported_before
