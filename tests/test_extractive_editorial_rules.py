@@ -124,10 +124,27 @@ def test_a_votes_tally_gives_both_sides() -> None:
     assert kept_numbers("The club lost 6-3 on Sunday.") == []
 
 
+def test_a_number_after_a_verb_of_harm_counts_people() -> None:
+    assert numbers_of("The outbreak has killed 3,338 in West Africa.") == [
+        (3338.0, "people killed", "3,338")
+    ]
+    assert numbers_of("The raid wounded 18, he said.") == [(18.0, "people wounded", "18")]
+    assert numbers_of("Militants killed two dozen Israelis.") != [(2.0, "people killed", "two")]
+
+
+def test_a_share_out_of_every_hundred_is_the_share() -> None:
+    assert numbers_of("Seven out of every 100 Hispanic children were absent.") == [
+        (7.0, "per 100 Hispanic children", "Seven")
+    ]
+
+
 def test_units_of_measure_without_a_plural_are_units() -> None:
     assert numbers_of("Flights stop if winds reach 23 mph.") == [(23.0, "mph", "23 mph")]
     assert numbers_of("The planet will pass 1.5°C of warming.") == [(1.5, "°C", "1.5°C")]
     assert numbers_of("The town lies 150 km north of the capital.") == [(150.0, "km", "150 km")]
+    assert numbers_of("Some 4.9 million bbl. of oil spilled.") == [
+        (4_900_000.0, "bbl", "Some 4.9 million bbl")
+    ]
 
 
 # --- actors --------------------------------------------------------------------------------------

@@ -298,6 +298,32 @@ def numbers_in_sentence(sentence: Sentence) -> list[NumberMention]:
     return [m for m in _numbers_read(sentence) if not _is_bare(m) and is_a_count(m)]
 
 
+def _out_of(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "seven out of every 100 Hispanic children": the seven are Hispanic children; the 100
+    only says how they were counted."""
+    kept: list[NumberMention] = []
+    skip = -1
+    for index, mention in enumerate(mentions):
+        if index == skip:
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            following is not None
+            and mention.unit is None
+            and following.unit
+            and _OUT_OF_EVERY.fullmatch(text, mention.end, following.start)
+        ):
+            share = f"per {following.value:g} {following.unit}"
+            kept.append(dataclasses.replace(mention, unit=share))
+            skip = index + 1
+        else:
+            kept.append(mention)
+    return kept
+
+
+_OUT_OF_EVERY = re.compile(r"\s+(?:out\s+)?of\s+(?:every|each)\s+")
+
+
 def _is_bare(mention: NumberMention) -> bool:
     """A number with neither a counted noun nor a qualifier: "Chasing 375 for victory"."""
     return not mention.unit and mention.qualifier is Qualifier.EXACT
@@ -342,7 +368,7 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
             )
         previous_end = match.end()
         found.append(mention)
-    return found
+    return _out_of(text, found)
 
 
 _FRACTIONS = re.compile(
@@ -420,10 +446,21 @@ _CASUALTIES = re.compile(
 )
 
 
-# Units of measure that never take a plural "s": "winds of 23 mph", "1.5°C of warming".
+# Units of measure that never take a plural "s": "winds of 23 mph", "1.5°C of warming",
+# "4.9 million bbl. of oil".
 _MEASURE_AFTER = re.compile(
-    r"\s?(?P<unit>°\s?[CF]\b|(?:mph|km/h|kph|km|kg|cm|mm|ft|lbs?|mg|ml|MW|GW|kW|GB|TB|knots?)\b)"
+    r"\s?(?P<unit>°\s?[CF]\b|(?:mph|km/h|kph|km|kg|cm|mm|ft|lbs?|mg|ml|MW|GW|kW|GB|TB|knots?|bbl)"
+    r"\b)"
 )
+# A verb of harm right before a number with no noun counts people: "the virus has killed 3,338".
+_VICTIMS_BEFORE = re.compile(
+    r"\b(?P<what>killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|"
+    r"infected|infecting|infects)\s+$"
+)
+_NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:in|on|at|and|since|so|last|this|during|across|over|inside)\b)"
+)
+_PAST = {"kill": "killed", "inju": "injured", "woun": "wounded", "infe": "infected"}
 
 
 def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> NumberMention:
@@ -458,6 +495,11 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         if casualties and value > 1:
             # "Nineteen more were injured": people, counted by what befell them
             unit, end = casualties["what"], casualties.end()
+        victims = None
+        if unit is None and _NO_NOUN_AFTER.match(text, match.end()):
+            victims = _VICTIMS_BEFORE.search(text[:start])
+        if victims and value > 1:
+            unit = f"people {_PAST[victims['what'][:4]]}"  # "has killed 3,338": 3,338 dead
     plain_digits = number.isdigit() and len(number) == 4
     is_year = (
         plain_digits
