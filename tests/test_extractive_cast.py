@@ -318,3 +318,20 @@ def test_credit_lines_and_us_regions_are_not_actors() -> None:
         "CNN's Jason Carroll and Ben Brumfield contributed to this report."
     )
     assert names(brief) == ["Jane Roe"]
+
+
+def test_a_dateline_is_a_place_and_a_poll_or_paper_is_a_source() -> None:
+    brief = brief_of(
+        "Workers Leave State As Law Takes Effect\n"
+        "MONTGOMERY, Ala. -- Governor Jane Roe said the law was working. Montgomery officials "
+        "disagreed. A Wall Street Journal Poll found most voters against it, the Pittsburgh "
+        "Tribune-Review reported."
+    )
+    assert "MONTGOMERY" not in names(brief)
+    assert "Montgomery" not in names(brief)
+    assert not any(name.endswith(("Poll", "Tribune-Review")) for name in names(brief))
+
+
+def test_a_verb_after_a_modal_is_not_a_kind_of_group() -> None:
+    brief = brief_of("Legislators said the law would help legal residents suffering from debt.")
+    assert "help legal residents" not in names(brief)

@@ -50,6 +50,7 @@ _STOP_WORDS = frozenset(
     }
 )  # fmt: skip
 _BROADCASTER_PREFIXES = frozenset({"Channel", "Radio"})
+_MODALS = frozenset("would will could should can may might must to".split())
 _POST_NOMINALS = frozenset({"QC", "SC", "KC", "MP", "Jr", "Snr", "Jnr"})
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."})
 _ROLE_STOPS = frozenset(
@@ -432,6 +433,9 @@ class _SentenceReader:
         start = index
         while start > 0 and index - start < 2:
             modifier = self.tokens[start - 1]
+            before = self.tokens[start - 2].lower if start > 1 else ""
+            if before in _MODALS:
+                break  # "would help legal residents": "help" is the verb, not a kind of resident
             if _is_group_modifier(modifier):
                 start -= 1
             elif (

@@ -134,10 +134,12 @@ MEDIA_ACTOR_MENTIONS = 3
 
 def is_news_source(entity: Entity) -> bool:
     """A news outlet the story cites ("Reuters", "the Press Trust of India", "Channel Nine")."""
-    if entity.type is ActorType.PERSON or len(entity.mentions) >= MEDIA_ACTOR_MENTIONS:
+    if len(entity.mentions) >= MEDIA_ACTOR_MENTIONS:
         return False
-    words = entity.name.split()
-    return entity.name in MEDIA_NAMES or any(word in MEDIA_CUES for word in words)
+    parts = entity.name.replace("-", " ").split()  # "Pittsburgh Tribune-Review"
+    if entity.type is ActorType.PERSON:  # read as a name: "Journal Poll", "Daily Observer"
+        return any(part in MEDIA_CUES for part in parts[1:])
+    return entity.name in MEDIA_NAMES or any(part in MEDIA_CUES for part in parts)
 
 
 # A name right after these words is an object, a comparison or a setting ("passed to Justin
@@ -206,7 +208,24 @@ def story_actors(
         for e in entities
         if not (named_only_in_passing(e, vocabulary) and e.name not in speakers)
         and not _lone_place(e)
+        and not _dateline(e)
     ]
+
+
+_DATELINE_SENTENCES = 2  # after a headline and a subhead, if the article carries them
+
+
+def _dateline(entity: Entity) -> bool:
+    """ "MONTGOMERY, Ala. --", "SEOUL, Aug. 20": the capitals-only place a report is filed
+    from, at the head of an article, is a place wherever the story names it."""
+    return any(
+        m.sentence.index <= _DATELINE_SENTENCES
+        and not m.sentence.text[: m.start].strip()
+        and m.surface.isupper()
+        and len(m.surface) > 3
+        and m.sentence.text[m.end : m.end + 1] == ","
+        for m in entity.mentions
+    )
 
 
 def _lone_place(entity: Entity) -> bool:

@@ -183,7 +183,7 @@ ORG_CUES = frozenset(
 MEDIA_NAMES = frozenset({"Reuters", "Associated Press", "AFP", "BBC", "CNN", "Al Jazeera"})
 MEDIA_CUES = frozenset(
     "Press News Times Post Herald Telegraph Gazette Tribune Journal Radio Television TV "
-    "Broadcasting Channel".split()
+    "Broadcasting Channel Observer Chronicle Examiner Inquirer Courier Poll".split()
 )
 GROUP_CUES = frozenset({"Movement", "Front", "Brigade", "Brigades", "Militia", "Rebels"})
 
@@ -288,7 +288,8 @@ COMMON_CAPITALIZED = frozenset(
         "Behind Beyond Within Along Against Amid Among Amongst Toward Towards Through Throughout "
         "Following Including Like Unlike Upon Into Onto Several Few Various Numerous Neither "
         "Either Whether Even Just Only Almost Nearly About Above Below Between "
-        "AEDT AEST ACDT ACST AWST GMT UTC EST EDT PST PDT CET BST ICBM ICBMs GDP CPI"
+        "AEDT AEST ACDT ACST AWST GMT UTC EST EDT PST PDT CET BST ICBM ICBMs GDP CPI "
+        "CEO CEOs CFO COO PC PCs TV"
     ).split()
 )
 DAYS = frozenset(

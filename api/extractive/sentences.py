@@ -83,8 +83,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 # Page furniture a scraped article keeps: links to other stories and calls to act, not news.
 _FURNITURE = re.compile(
-    r"(?:read more|related|see also|more from|watch|click here|sign up|subscribe|follow us|"
-    r"share this|contributing\s*:)\b\s*:?",
+    r"(?:(?:read more|related|see also|more from|watch|click here|sign up|subscribe|follow us|"
+    r"share this)\b\s*:?|contributing\s*:)",
     re.IGNORECASE,
 )
 # A credit line: "CNN's Jason Carroll and Ben Brumfield contributed to this report."
