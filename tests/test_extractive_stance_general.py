@@ -4,6 +4,7 @@ requests, wishes, obligation, phrases inside what was said, and who a phrase spe
 from __future__ import annotations
 
 from api.extractive.polarity import content_scores, verb_polarity
+from api.extractive.sentences import sentence_spans
 from api.extractive.stance import find_triggers
 from api.schemas import Brief, Polarity
 from tests.extractive_texts import brief_of
@@ -390,3 +391,16 @@ def test_a_programme_named_after_said_is_where_it_was_said() -> None:
         'Press."'
     )
     assert brief.stance[0].position == "Being friendly is a fine thing,"
+
+
+def test_where_it_was_said_is_not_what_was_said() -> None:
+    brief = brief_of(
+        '"Agents are a disgrace to the game," Alabama coach Nick Saban said at the SEC media days.'
+    )
+    assert stances(brief) == [("Nick Saban", "oppose")]
+    assert brief.stance[0].position == "Agents are a disgrace to the game,"
+
+
+def test_a_scraped_page_that_runs_sentences_together_still_splits() -> None:
+    text = '"We will protect it," said Chairman Tim Kaine."So that is one of the themes."'
+    assert len(sentence_spans(text)) == 2

@@ -19,7 +19,9 @@ ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+# A sentence ends at a stop before a capital, or before an opening quote with no space at all
+# ('... Tim Kaine."So that is ...', as scraped pages run paragraphs together).
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|[\"“][A-Z])|\n+")
 _WORD = re.compile(r"[a-z0-9]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 

@@ -634,11 +634,28 @@ _WANTING = frozenset("want wants wanted hope hopes hoped hoping".split())
 
 
 def _bare(complement: str) -> bool:
-    """Nothing but when or how it was said follows the verb ("said today", "said on Monday",
-    "told CNN in a telephone interview")."""
+    """Nothing but when, where or how it was said follows the verb ("said today", "said on
+    Monday", "told CNN in a telephone interview", "said at the SEC media days")."""
     # names are whom it was told or where: "told affiliate KFSM", "on NBC's Meet the Press"
-    words = [w for w in WORD.findall(complement) if not w[:1].isupper()]
-    return all(word.lower() in _AFTERWORDS for word in words)
+    words = [w.lower() for w in WORD.findall(complement) if not w[:1].isupper()]
+    if all(word in _AFTERWORDS for word in words):
+        return True
+    return (
+        bool(words)
+        and words[0] in _SETTING_PREPOSITIONS
+        and len(words) <= _SETTING_WORDS
+        and _CLAUSE_WORDS.isdisjoint(words)
+    )
+
+
+# "said at the SEC media days", "said during a visit to the base": a short phrase of where or
+# when, with no verb of its own (a clause would bring one: "said on Monday Iraq must disarm").
+_SETTING_PREPOSITIONS = frozenset("at during in on after before while".split())
+_SETTING_WORDS = 8
+_CLAUSE_WORDS = frozenset(
+    "that is are was were will would could should must may might can has have had be been "
+    "not no".split()
+)
 
 
 def _reported_before(text: str, speaker: Mention, start: int) -> str:
