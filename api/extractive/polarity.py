@@ -20,6 +20,7 @@ from api.extractive.verbs import (
     LOSS_WORDS,
     NEGATIVE_WORDS,
     NEGATORS,
+    PHRASE_PATTERNS,
     POSITIVE_WORDS,
     SORROW_WORDS,
     STANCE_PHRASES,
@@ -162,7 +163,9 @@ def _phrase_scores(lowered: str) -> tuple[float, float]:
     down"): the speaker argues for what must happen, against what must not."""
     support = oppose = 0.0
     for phrase, polarity in STANCE_PHRASES.items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+        if phrase not in lowered:
+            continue  # a plain substring test first: most sentences hold no phrase
+        for match in PHRASE_PATTERNS[phrase].finditer(lowered):
             if used_as_noun(lowered, match.start()):
                 continue
             before = WORD.findall(lowered[: match.start()])

@@ -28,6 +28,7 @@ from api.extractive.polarity import (
 )
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
+    PHRASE_PATTERNS,
     STANCE_PATTERNS,
     STANCE_PHRASES,
     STANCE_VERBS,
@@ -78,7 +79,9 @@ def find_triggers(text: str) -> list[Trigger]:
     triggers: list[Trigger] = []
     lowered = text.lower()
     for phrase, polarity in STANCE_PHRASES.items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+        if phrase not in lowered:
+            continue  # a plain substring test first: most sentences hold no phrase
+        for match in PHRASE_PATTERNS[phrase].finditer(lowered):
             if not used_as_noun(text, match.start()):  # "fewer calls for help"
                 triggers.append(Trigger(match.start(), match.end(), phrase, polarity))
     for pattern, polarity in STANCE_PATTERNS.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from api.schemas import Polarity
 
 # Verb forms (and fixed phrases) that introduce what an actor says or where it stands. The
@@ -150,6 +152,12 @@ STANCE_PHRASES: dict[str, Polarity] = {
     "claiming responsibility": Polarity.SUPPORT,
     "claimed credit": Polarity.SUPPORT,
     "claims credit": Polarity.SUPPORT,
+}
+
+# Each fixed phrase as a whole-word pattern, compiled once: stance phrases are looked for in
+# every sentence and every reported content.
+PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
+    phrase: re.compile(rf"\b{re.escape(phrase)}\b") for phrase in STANCE_PHRASES
 }
 
 # Stance phrases with variable words, as regular expressions on lowercased text: lending one's
