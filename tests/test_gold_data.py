@@ -1,4 +1,4 @@
-"""The dev gold set is consistent: files parse, articles exist, evidence is verbatim."""
+"""The gold sets are consistent: files parse, articles exist, evidence is verbatim."""
 
 from __future__ import annotations
 
@@ -12,7 +12,17 @@ REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "evals" / "datasets"
 STORIES = sorted(
     path
-    for suite in ("dev", "heldout", "unseen", "blind", "blind2", "blind3")
+    for suite in (
+        "dev",
+        "heldout",
+        "unseen",
+        "blind",
+        "blind2",
+        "blind3",
+        "blind4",
+        "blind5",
+        "blind6",
+    )
     for path in (DATASETS / suite).glob("*.json")
 )
 KEYS = {"headline", "summary", "who", "what", "stance", "numbers", "disagreements"}
