@@ -404,3 +404,12 @@ def test_where_it_was_said_is_not_what_was_said() -> None:
 def test_a_scraped_page_that_runs_sentences_together_still_splits() -> None:
     text = '"We will protect it," said Chairman Tim Kaine."So that is one of the themes."'
     assert len(sentence_spans(text)) == 2
+
+
+def test_according_to_a_source_before_the_actors_gives_what_they_did() -> None:
+    brief = brief_of(
+        "According to a joint statement, US Defense Secretary Lloyd Austin and South Korean "
+        "Defense Minister Lee Jong Seop met in Washington to discuss the dangerous launches."
+    )
+    positions = {s.actor: s.position for s in brief.stance}
+    assert positions["Lloyd Austin"].startswith("met in Washington")

@@ -700,7 +700,10 @@ def stances_in_sentence(
         complement = complement_of(sentence.text, trigger, end)
         position = f"{trigger.word} {complement}"
         if trigger.word == "according":
-            complement = sentence.text[sentence.text.find(",", trigger.end) + 1 :].strip(" .")
+            said_from = sentence.text.find(",", trigger.end) + 1
+            if said_from and holders[0][0].start >= said_from:  # "according to a statement,
+                said_from = max(pair[0].end for pair in holders)  # Austin and Lee met ..."
+            complement = sentence.text[said_from:].strip(" .")
             position = complement
         start = min(trigger.start, holders[0][0].start)
         before = _quoted_before(sentence.text, trigger.start)
