@@ -335,3 +335,11 @@ def test_a_dateline_is_a_place_and_a_poll_or_paper_is_a_source() -> None:
 def test_a_verb_after_a_modal_is_not_a_kind_of_group() -> None:
     brief = brief_of("Legislators said the law would help legal residents suffering from debt.")
     assert "help legal residents" not in names(brief)
+
+
+def test_a_headline_line_gives_no_names() -> None:
+    brief = brief_of(
+        "Oil from Spill Could Still Pose Major Threat\n"
+        "Governor Jane Roe said the oil was mostly gone. Jane Roe said so again."
+    )
+    assert names(brief) == ["Jane Roe"]

@@ -382,6 +382,8 @@ class _SentenceReader:
         return 0
 
     def read(self) -> None:
+        if _is_headline(self.sentence.text):
+            return  # "Oil from Spill Could Still Pose Major Threat": every word is capitalized
         self._read_institutions()
         self._read_groups()
         first_word = self.first_word_index()
@@ -794,6 +796,20 @@ def story_vocabulary(documents: Sequence[Document]) -> frozenset[str]:
     for document in documents:
         words.update(re.findall(r"\b[a-z][a-z'’-]*\b", document.article.text))
     return frozenset(words)
+
+
+# A line with at least this many words, most of them capitalized and no closing stop, is a
+# headline a scraped page kept, not a sentence; its capitals say nothing about names.
+_HEADLINE_WORDS = 4
+_HEADLINE_CAPITALIZED = 0.6
+
+
+def _is_headline(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < _HEADLINE_WORDS or text.rstrip().endswith((".", "!", "?", '"', "”", ":")):
+        return False
+    capitalized = sum(w[:1].isupper() for w in words)
+    return capitalized >= _HEADLINE_CAPITALIZED * len(words)
 
 
 def find_mentions(documents: Sequence[Document]) -> tuple[list[Mention], list[Mention]]:
