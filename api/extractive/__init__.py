@@ -171,13 +171,13 @@ def _verify(brief: Brief, texts: Mapping[str, str]) -> GroundingCounts:
 def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     """The whole brief of a story, from its articles alone."""
     documents = story_documents(split_documents(articles))
-    entities = find_actors(documents)
+    vocabulary = story_vocabulary(documents)
+    entities = find_actors(documents, vocabulary)
     all_groups = group_numbers(find_numbers(documents))
     groups = key_numbers(all_groups)
     groups.sort(key=lambda g: (-len({m.sentence.article for m in g.mentions}), -len(g.mentions)))
     findings = find_stances(documents, entities)
     speakers = {finding.entity.name for finding in findings}
-    vocabulary = story_vocabulary(documents)
     entities = story_actors(prune_actors(entities, speakers), speakers, vocabulary)
     # every number read, kept or not, says a sentence carries facts
     ranked = rank_sentences(documents, _salience(entities, all_groups))

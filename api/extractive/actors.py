@@ -812,9 +812,10 @@ def _is_headline(text: str) -> bool:
     return capitalized >= _HEADLINE_CAPITALIZED * len(words)
 
 
-def find_mentions(documents: Sequence[Document]) -> tuple[list[Mention], list[Mention]]:
+def find_mentions(
+    documents: Sequence[Document], vocabulary: frozenset[str]
+) -> tuple[list[Mention], list[Mention]]:
     """All certain mentions, and the single capitalized words that may be short names."""
-    vocabulary = story_vocabulary(documents)
     mentions: list[Mention] = []
     singles: list[Mention] = []
     for document in documents:
@@ -1035,7 +1036,12 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
     return None
 
 
-def find_actors(documents: Sequence[Document]) -> list[Entity]:
-    """Every actor of the story, most important first."""
-    mentions, singles = find_mentions(documents)
+def find_actors(
+    documents: Sequence[Document], vocabulary: frozenset[str] | None = None
+) -> list[Entity]:
+    """Every actor of the story, most important first; ``vocabulary`` is the story's
+    ``story_vocabulary``, computed here when the caller has not already."""
+    if vocabulary is None:
+        vocabulary = story_vocabulary(documents)
+    mentions, singles = find_mentions(documents, vocabulary)
     return merge_mentions(mentions, singles)
