@@ -20,10 +20,9 @@ from api.extractive.verbs import (
     LOSS_WORDS,
     NEGATIVE_WORDS,
     NEGATORS,
-    PHRASE_PATTERNS,
     POSITIVE_WORDS,
     SORROW_WORDS,
-    STANCE_PHRASES,
+    phrase_matches,
 )
 from api.schemas import Polarity
 
@@ -162,18 +161,15 @@ def _phrase_scores(lowered: str) -> tuple[float, float]:
     when negated, and obligation ("must be separated", "has to impose", "should not step
     down"): the speaker argues for what must happen, against what must not."""
     support = oppose = 0.0
-    for phrase, polarity in STANCE_PHRASES.items():
-        if phrase not in lowered:
-            continue  # a plain substring test first: most sentences hold no phrase
-        for match in PHRASE_PATTERNS[phrase].finditer(lowered):
-            if used_as_noun(lowered, match.start()):
-                continue
-            before = WORD.findall(lowered[: match.start()])
-            positive = polarity is Polarity.SUPPORT
-            if _negated([*before, phrase], len(before)):
-                positive = not positive
-            support += positive
-            oppose += not positive
+    for phrase, polarity, match in phrase_matches(lowered):
+        if used_as_noun(lowered, match.start()):
+            continue
+        before = WORD.findall(lowered[: match.start()])
+        positive = polarity is Polarity.SUPPORT
+        if _negated([*before, phrase], len(before)):
+            positive = not positive
+        support += positive
+        oppose += not positive
     for match in _OBLIGATION.finditer(lowered):
         before = lowered[: match.start()].split()[-2:]
         if match.group(1).startswith(("has", "have")) and not _FORECAST.isdisjoint(before):

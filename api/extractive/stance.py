@@ -28,10 +28,9 @@ from api.extractive.polarity import (
 )
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
-    PHRASE_PATTERNS,
     STANCE_PATTERNS,
-    STANCE_PHRASES,
     STANCE_VERBS,
+    phrase_matches,
 )
 from api.schemas import ActorType, Polarity
 
@@ -78,12 +77,9 @@ def find_triggers(text: str) -> list[Trigger]:
     of what the speaker said, not a report of its own ("'Pakistan wants peace,' he said")."""
     triggers: list[Trigger] = []
     lowered = text.lower()
-    for phrase, polarity in STANCE_PHRASES.items():
-        if phrase not in lowered:
-            continue  # a plain substring test first: most sentences hold no phrase
-        for match in PHRASE_PATTERNS[phrase].finditer(lowered):
-            if not used_as_noun(text, match.start()):  # "fewer calls for help"
-                triggers.append(Trigger(match.start(), match.end(), phrase, polarity))
+    for phrase, polarity, match in phrase_matches(lowered):
+        if not used_as_noun(text, match.start()):  # "fewer calls for help"
+            triggers.append(Trigger(match.start(), match.end(), phrase, polarity))
     for pattern, polarity in STANCE_PATTERNS.items():
         for match in re.finditer(pattern, lowered):
             if not any(t.start <= match.start() < t.end for t in triggers):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from api.schemas import Polarity
 
@@ -156,9 +157,19 @@ STANCE_PHRASES: dict[str, Polarity] = {
 
 # Each fixed phrase as a whole-word pattern, compiled once: stance phrases are looked for in
 # every sentence and every reported content.
-PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
+_PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
     phrase: re.compile(rf"\b{re.escape(phrase)}\b") for phrase in STANCE_PHRASES
 }
+
+
+def phrase_matches(lowered: str) -> Iterator[tuple[str, Polarity, re.Match[str]]]:
+    """Every fixed stance phrase in lowercased text, as (phrase, polarity, match), phrase by
+    phrase in the order of ``STANCE_PHRASES``."""
+    for phrase, polarity in STANCE_PHRASES.items():
+        if phrase in lowered:  # a plain substring test first: most sentences hold no phrase
+            for match in _PHRASE_PATTERNS[phrase].finditer(lowered):
+                yield phrase, polarity, match
+
 
 # Stance phrases with variable words, as regular expressions on lowercased text: lending one's
 # support ("has given his support to the document"), and industrial action, the way workers
