@@ -30,6 +30,7 @@ from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
     STANCE_PATTERNS,
     STANCE_VERBS,
+    WANTING_VERBS,
     phrase_matches,
 )
 from api.schemas import ActorType, Polarity
@@ -629,7 +630,6 @@ _AFTERWORDS = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday"
     ).split()
 )
-_WANTING = frozenset("want wants wanted hope hopes hoped hoping".split())
 
 
 def _bare(complement: str) -> bool:
@@ -692,19 +692,19 @@ def stances_in_sentence(
             if any(other.start > comma for other in triggers) and comma > 0:
                 continue  # the main clause has its own verb: "according to sources, X requested"
         previous = holders
+        holders_end = max(pair[0].end for pair in holders)
         end = _next_report(sentence.text, trigger, triggers, mentions, holders)
         complement = complement_of(sentence.text, trigger, end)
         position = f"{trigger.word} {complement}"
         if trigger.word == "according":
             said_from = sentence.text.find(",", trigger.end) + 1
             if said_from and holders[0][0].start >= said_from:  # "according to a statement,
-                said_from = max(pair[0].end for pair in holders)  # Austin and Lee met ..."
+                said_from = holders_end  # Austin and Lee met ..."
             complement = sentence.text[said_from:].strip(" .")
             position = complement
         start = min(trigger.start, holders[0][0].start)
         before = _quoted_before(sentence.text, trigger.start)
         reported_before = ""
-        holders_end = max(pair[0].end for pair in holders)
         # after an inverted speaker, the rest up to a comma: "said Jose Ramirez, who was ..."
         said_after = sentence.text[max(trigger.end, holders_end) :].split(",")[0].strip(" .")
         if _bare(said_after if holders_end > trigger.end else complement):
@@ -712,7 +712,7 @@ def stances_in_sentence(
         if reported_before:
             position = reported_before
             complement = ""
-        if not (complement or before or reported_before) and trigger.word in _WANTING:
+        if not (complement or before or reported_before) and trigger.word in WANTING_VERBS:
             continue  # "the answer he wants": nothing said of what is wanted
         content = f"{before or reported_before} {complement}"
         if not complement and not content.strip():

@@ -53,6 +53,8 @@ SPEAKING_VERBS = frozenset(
         *"hopes hoped wants wanted".split(),
     ]
 )
+# Verbs of wanting or hoping: a stance only when they say what is wanted.
+WANTING_VERBS = ("hope", "hopes", "hoped", "hoping", "want", "wants", "wanted")
 STANCE_VERBS.update(
     {
         # Reporting verbs in other forms: "are expressing", "stressed".
@@ -67,10 +69,7 @@ STANCE_VERBS.update(
         ),
         # Wanting or hoping for something is siding with it ("hopes to get agreement", "does
         # not want a delay").
-        **dict.fromkeys(
-            "hope hopes hoped hoping want wants wanted".split(),
-            Polarity.SUPPORT,
-        ),
+        **dict.fromkeys(WANTING_VERBS, Polarity.SUPPORT),
         # Progressive and base forms of the stance verbs ("is warning", "continue to deny").
         **dict.fromkeys(
             (
