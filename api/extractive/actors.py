@@ -154,12 +154,11 @@ _KNOWN_FIRST_WORDS = frozenset(words[0] for words in _KNOWN_BY_TOKENS)
 
 def match_known(tokens: Sequence[Token], at: int) -> tuple[KnownActor, int] | None:
     """The longest known actor whose name starts at ``tokens[at]``, and how many tokens it spans."""
-    if at >= len(tokens) or tokens[at].text.rstrip("'’") not in _KNOWN_FIRST_WORDS:
+    if at >= len(tokens) or tokens[at].text not in _KNOWN_FIRST_WORDS:
         return None  # most words start no known name: skip the lookups by length
+    # a plural's possessive is already cut by ``tokenize``: "the United States' war" -> "States"
     for length in range(min(_MAX_ALIAS_TOKENS, len(tokens) - at), 0, -1):
         words = tuple(token.text for token in tokens[at : at + length])
-        if words[-1].endswith(("'", "’")):  # "the United States' war": a plural possessive
-            words = (*words[:-1], words[-1][:-1])
         if words in _KNOWN_BY_TOKENS:
             return _KNOWN_BY_TOKENS[words], length
     return None
