@@ -343,3 +343,30 @@ def test_a_headline_line_gives_no_names() -> None:
         "Governor Jane Roe said the oil was mostly gone. Jane Roe said so again."
     )
     assert names(brief) == ["Jane Roe"]
+
+
+def test_a_company_set_in_one_phrase_is_still_an_actor_when_it_mostly_acts() -> None:
+    brief = brief_of(
+        "Analysts say Apple is gearing up to build a television set. "
+        "Apple faces plenty of hurdles in the living room. "
+        "Apple likes to sell products with big margins. "
+        "Cable companies have fought rivals who sell shows to Apple."
+    )
+    assert "Apple" in names(brief)
+
+
+def test_a_month_before_a_name_does_not_make_it_a_place() -> None:
+    brief = brief_of(
+        "In August, Apple stopped renting TV shows for 99 cents. Apple has since raised its prices."
+    )
+    assert "Apple" in names(brief)
+
+
+def test_wars_amendments_and_recessions_are_not_actors() -> None:
+    brief = brief_of(
+        "Robert Gates said the Marines had not made a landing since the Korean War. "
+        "Senator Jane Smith said the Second Amendment protects the right to bear arms. "
+        "Tom Brown, an economist, said the Great Recession cost millions of jobs."
+    )
+    assert {"Korean War", "Second Amendment", "Great Recession"}.isdisjoint(names(brief))
+    assert {"Robert Gates", "Jane Smith", "Tom Brown"} <= set(names(brief))

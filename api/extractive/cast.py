@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from api.extractive.actors import Entity, Mention
 from api.extractive.gazetteer import (
+    DAYS,
     LOWERCASE_TITLES,
     MEDIA_CUES,
     MEDIA_NAMES,
+    MONTHS,
     ORG_CUES,
     PLACE_NOUNS,
     TITLES,
@@ -24,12 +26,16 @@ from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
 
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ss", "ch", "ic")
+# A capitalized word of a list of places, but not a date: "In August, Apple stopped" sets
+# nothing in Apple.
+_CALENDAR = "|".join(sorted(DAYS | MONTHS))
+_PLACE_WORD = rf"(?!(?:{_CALENDAR})\b)[A-Z][\w'’.-]*"
 # A preposition before a country, maybe before a list of names it governs ("in Australia,
 # Britain and the United States"): the country is a setting.
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?i:in|from|to|into|across|at|on|via|through|near|toward|towards|throughout|around|for|"
     r"of|outside|over|against|inside|within|visit|visited|visiting|entered|left|leave|reach|"
-    r"reached)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*(?:,\s*|\s+and\s+(?:the\s+)?|\s+)?)*$",
+    r"reached)\s+(?:the\s+)?(?:" + _PLACE_WORD + r"\s*(?:,\s*|\s+and\s+(?:the\s+)?|\s+)?)*$",
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|into|across|at|near|toward|towards|throughout|around|off|of|outside)\s+$",
@@ -80,7 +86,7 @@ _ORDINAL_BEFORE = re.compile(
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ic", "ist", "ian", "ean")
 _LOCATIVE_RIGHT_BEFORE = re.compile(
     r"\b(?i:in|from|near|into|across|around|outside|throughout|to)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:,\s*|\s+and\s+))*$",
+    r"(?:" + _PLACE_WORD + r"(?:\s+[A-Z][\w'’.-]*)*(?:,\s*|\s+and\s+))*$",
 )  # "in Sydney", "around Tamworth, Gunnedah and Quirindi"
 
 
@@ -93,14 +99,18 @@ def _acts_alone(entity: Entity) -> bool:
     ranked = sum(bool(_ORDINAL_BEFORE.search(m.sentence.text[: m.start])) for m in entity.mentions)
     if 2 * ranked >= len(entity.mentions):
         return False  # "the first cricket Test", "their 100th Test": an event, not an actor
-    if any(_LOCATIVE_RIGHT_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions):
-        return False
     if all(not m.sentence.text[: m.start].strip(" \"'“‘") for m in entity.mentions):
         return False
-    return any(
+    settings = sum(
+        bool(_LOCATIVE_RIGHT_BEFORE.search(m.sentence.text[: m.start])) for m in entity.mentions
+    )
+    acting = sum(
         _acts(m, entity.name) or m.sentence.text[m.end :].startswith(("'s ", "’s "))
         for m in entity.mentions
     )
+    # one "from Apple" among many "Apple is" does not make a place; "in Sydney" twice and
+    # "Sydney's Lord Mayor" once does
+    return acting > settings
 
 
 def named_only_in_passing(entity: Entity, vocabulary: frozenset[str] = frozenset()) -> bool:

@@ -196,7 +196,12 @@ PLACE_CUES = frozenset(
         "Center Highway Dam Heights Cove Gully Cape Basin Beach Creek Forest Act Trophy Race "
         "Cup Summit Place Strip Swamp Plaza Lane Terrace Parade Mall Wharf Harbour Harbor "
         "Reserve Range Ridge Falls Gardens Station Township Suburb Oval Stadium Arena Ground "
-        "Grounds Racecourse Speedway Circuit Velodrome Showground"
+        "Grounds Racecourse Speedway Circuit Velodrome Showground "
+        # events, laws and eras are no more actors than places are ("the Korean War", "the
+        # Second Amendment", "the Great Recession", "Happy Thanksgiving")
+        "War Wars Amendment Amendments Accord Accords Treaty Recession Depression Perimeter "
+        "Conference Olympics Championship Championships Tournament Festival Thanksgiving "
+        "Christmas"
     ).split()
 )
 # Regions and territories: settings, never actors ("the West Bank", "UN Middle East envoy").
