@@ -370,3 +370,13 @@ def test_wars_amendments_and_recessions_are_not_actors() -> None:
     )
     assert {"Korean War", "Second Amendment", "Great Recession"}.isdisjoint(names(brief))
     assert {"Robert Gates", "Jane Smith", "Tom Brown"} <= set(names(brief))
+
+
+def test_the_body_a_spokesperson_speaks_for_is_an_actor_under_its_initials_too() -> None:
+    brief = brief_of(
+        '"The team will take whatever time it needs," National Parks Service spokesperson '
+        "Bill Line said. A report from the NPS said the monument remains structurally sound."
+    )
+    service = actor(brief, "National Parks Service")
+    assert "NPS" in service.aliases
+    assert actor(brief, "Bill Line").role == "National Parks Service spokesperson"

@@ -529,6 +529,11 @@ class _SentenceReader:
         texts = [token.text for token in self.tokens[start:end]]
         known = match_known(self.tokens, start)
         if known is None and self._names_a_role(end):
+            if len(texts) > 1 and texts[-1] in ORG_CUES:
+                # "National Parks Service spokesperson Bill Line": the body he speaks for is
+                # named too, though not as the subject of what follows
+                self._add_organization(start, end, texts)
+                self.mentions[-1].in_role = True
             return
         if len(texts) > 2 and texts[0] in ORG_CUES and texts[1] in {"of", "for"}:
             self._add_organization(start, end, texts)  # "Bureau of Air Safety Investigation"
