@@ -380,3 +380,21 @@ def test_the_body_a_spokesperson_speaks_for_is_an_actor_under_its_initials_too()
     service = actor(brief, "National Parks Service")
     assert "NPS" in service.aliases
     assert actor(brief, "Bill Line").role == "National Parks Service spokesperson"
+
+
+def test_a_compass_word_and_a_demonym_are_an_adjective_not_a_person() -> None:
+    brief = brief_of(
+        "West African nations have closed their borders, health officials said. "
+        "East Asian allies are watching, said Kim Jones, an analyst."
+    )
+    assert {"West African", "East Asian"}.isdisjoint(names(brief))
+    assert "Kim Jones" in names(brief)
+
+
+def test_a_group_of_a_place_keeps_the_whole_place_name() -> None:
+    brief = brief_of(
+        "New Jersey residents will pay more for gas under the new law. "
+        "New Jersey residents have protested against the increase."
+    )
+    assert "New Jersey residents" in names(brief)
+    assert "Jersey residents" not in names(brief)

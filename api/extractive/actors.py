@@ -65,6 +65,7 @@ _SUBJECT_VERBS = frozenset(
     | {"arrested", "fired", "killed", "opened", "believe", "believed", "found", "told"}
 )
 _MODEL_NUMBER = re.compile(r"[A-Z]+-\d+\w*")
+_DEMONYM_ENDINGS = ("an", "ese", "ish")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _MAX_ALIAS_TOKENS = 6
 _NUMBER_WORDS = frozenset(
@@ -468,6 +469,8 @@ class _SentenceReader:
             )
         ):
             start -= 1
+            if start > 0 and self.tokens[start - 1].text in PLACE_PREFIXES:
+                start -= 1  # "New Jersey residents", not "Jersey residents"
         return start
 
     def _members_of_known(self, start: int, index: int) -> bool:
@@ -562,6 +565,8 @@ class _SentenceReader:
         ):
             self._add_organization(start, end, texts)  # "Australian Democrats"
             return
+        if len(texts) == 2 and texts[0] in COMPASS_WORDS and texts[1].endswith(_DEMONYM_ENDINGS):
+            return  # "West African nations", "East Asian allies": an adjective of a region
         is_place = len(texts) > 1 and (texts[-1] in PLACE_CUES or texts[0] in PLACE_PREFIXES)
         if is_place and not self._speaks_after(end):
             return  # "Blue Mountains", "New South Wales"; but "Robert Hill says" is a person
