@@ -413,11 +413,3 @@ def test_according_to_a_source_before_the_actors_gives_what_they_did() -> None:
     )
     positions = {s.actor: s.position for s in brief.stance}
     assert positions["Lloyd Austin"].startswith("met in Washington")
-
-
-def test_a_side_taken_on_nothing_named_is_not_a_stance() -> None:
-    brief = brief_of(
-        "New Jersey residents will pay more for gas under the new law. "
-        "New Jersey residents have protested."
-    )
-    assert stances(brief) == []

@@ -109,8 +109,6 @@ def stances_of(findings: Sequence[StanceFinding]) -> list[Stance]:
     for stance in stances_by_actor(findings):
         if stance.polarity is Polarity.NEUTRAL:
             continue  # reported words that take no side are not a stance
-        if not stance.target.strip():
-            continue  # "residents have protested", "Rohrer said": a side on nothing named
         spans: list[Evidence] = []
         for finding in stance.findings:
             span = evidence_for(finding.sentence, finding.start, finding.end)
