@@ -18,6 +18,7 @@ from api.extractive.gazetteer import (
     COMMON_CAPITALIZED,
     COMPASS_WORDS,
     DAYS,
+    DEMONYM_ENDINGS,
     GROUP_CUES,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
@@ -65,7 +66,6 @@ _SUBJECT_VERBS = frozenset(
     | {"arrested", "fired", "killed", "opened", "believe", "believed", "found", "told"}
 )
 _MODEL_NUMBER = re.compile(r"[A-Z]+-\d+\w*")
-_DEMONYM_ENDINGS = ("an", "ese", "ish")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _MAX_ALIAS_TOKENS = 6
 _NUMBER_WORDS = frozenset(
@@ -535,8 +535,7 @@ class _SentenceReader:
             if len(texts) > 1 and texts[-1] in ORG_CUES:
                 # "National Parks Service spokesperson Bill Line": the body he speaks for is
                 # named too, though not as the subject of what follows
-                self._add_organization(start, end, texts)
-                self.mentions[-1].in_role = True
+                self._add_organization(start, end, texts, in_role=True)
             return
         if len(texts) > 2 and texts[0] in ORG_CUES and texts[1] in {"of", "for"}:
             self._add_organization(start, end, texts)  # "Bureau of Air Safety Investigation"
@@ -565,7 +564,7 @@ class _SentenceReader:
         ):
             self._add_organization(start, end, texts)  # "Australian Democrats"
             return
-        if len(texts) == 2 and texts[0] in COMPASS_WORDS and texts[1].endswith(_DEMONYM_ENDINGS):
+        if len(texts) == 2 and texts[0] in COMPASS_WORDS and texts[1].endswith(DEMONYM_ENDINGS):
             return  # "West African nations", "East Asian allies": an adjective of a region
         is_place = len(texts) > 1 and (texts[-1] in PLACE_CUES or texts[0] in PLACE_PREFIXES)
         if is_place and not self._speaks_after(end):
@@ -596,7 +595,9 @@ class _SentenceReader:
             following = following[1:]
         return bool(following) and following[0] in SPEAKING_VERBS
 
-    def _add_organization(self, start: int, end: int, texts: list[str]) -> None:
+    def _add_organization(
+        self, start: int, end: int, texts: list[str], in_role: bool = False
+    ) -> None:
         kind = ActorType.GROUP if any(t in GROUP_CUES for t in texts) else ActorType.ORGANIZATION
         key = f"org:{_name_key(self.surface(start, end))}"
         known = match_known(self.tokens, start)
@@ -604,7 +605,9 @@ class _SentenceReader:
             rest = _name_key(self.surface(start + known[1], end)) if start + known[1] < end else ""
             if rest in MILITARY_SYNONYMS:
                 key = f"institution:{known[0].name}:military"
-        self.mentions.append(self.mention(start, end, kind, key))
+        mention = self.mention(start, end, kind, key)
+        mention.in_role = in_role
+        self.mentions.append(mention)
 
     def _read_titled_person(self, start: int, end: int) -> bool:
         """A title and a name in one run: the title (and what precedes it) becomes the role."""

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from api.extractive.actors import Entity, Mention
 from api.extractive.gazetteer import (
     DAYS,
+    DEMONYM_ENDINGS,
     LOWERCASE_TITLES,
     MEDIA_CUES,
     MEDIA_NAMES,
@@ -25,7 +26,7 @@ from api.extractive.gazetteer import (
 from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
 
-_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ss", "ch", "ic")
+_DEMONYM_ENDINGS = (*DEMONYM_ENDINGS, "i", "ss", "ch", "ic")
 # A capitalized word of a list of places, but not a date: "In August, Apple stopped" sets
 # nothing in Apple.
 _CALENDAR = "|".join(sorted(DAYS | MONTHS))

@@ -225,6 +225,9 @@ REGIONS = frozenset(
 PLACE_PREFIXES = frozenset(
     {"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New", "St", "St.", "Saint"}
 )
+# Endings of the adjectives of peoples and places ("African", "Japanese", "Spanish"); what a
+# demonym of a country's own name may end in (cast.py) adds "Israeli", "Swiss", "French", "Arabic".
+DEMONYM_ENDINGS = ("an", "ese", "ish")
 # Compass words before a country's name make a region of it ("South Australia", "Western
 # Australia"), not the country.
 COMPASS_WORDS = frozenset(
