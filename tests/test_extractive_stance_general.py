@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from api.extractive.polarity import content_scores, verb_polarity
 from api.extractive.sentences import sentence_spans
-from api.extractive.stance import find_triggers
+from api.extractive.stance import FURTHER_LIMIT, find_triggers
 from api.schemas import Brief, Polarity
 from tests.extractive_texts import brief_of
 
@@ -142,6 +142,38 @@ def test_a_firm_stance_on_another_target_is_a_second_stance() -> None:
     assert stances(brief) == [("Tom Brink", "oppose"), ("Tom Brink", "support")]
     brief = brief_of("Mayor Tom Brink condemned the tax. Mayor Tom Brink welcomed the hospital.")
     assert stances(brief) == [("Tom Brink", "oppose")]
+
+
+def test_an_actor_gets_a_stance_on_each_of_several_targets_up_to_a_limit() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink condemned the new tax on diesel fuel. Mayor Tom Brink welcomed the "
+        "planned hospital extension in Springfield. Mayor Tom Brink rejected the proposed "
+        "casino licence for Riverside."
+    )
+    assert stances(brief) == [
+        ("Tom Brink", "oppose"),
+        ("Tom Brink", "oppose"),
+        ("Tom Brink", "support"),
+    ]
+    sentences = [
+        "Mayor Tom Brink condemned the new tax on diesel fuel.",
+        "Mayor Tom Brink welcomed the planned hospital extension in Springfield.",
+        "Mayor Tom Brink rejected the proposed casino licence for Riverside.",
+        "Mayor Tom Brink praised volunteer firefighters from Oakdale county.",
+        "Mayor Tom Brink opposed parking meters along Harbour street.",
+    ]
+    assert len(brief_of(" ".join(sentences)).stance) == 1 + FURTHER_LIMIT
+
+
+def test_deeds_for_or_against_something_are_stances() -> None:
+    brief = brief_of("Attorney General Ann Lee sued the Acme Chemical Company over the spill.")
+    assert ("Ann Lee", "oppose") in stances(brief)
+    brief = brief_of("Mayor Tom Brink banned fireworks in the city parks.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+    brief = brief_of("Governor Jane Roe nominated Judge Ann Lee to the state supreme court.")
+    assert ("Jane Roe", "support") in stances(brief)
+    brief = brief_of("Mayor Tom Brink upheld the ban on fireworks.")
+    assert stances(brief) == [("Tom Brink", "support")]
 
 
 def test_a_quotation_carried_over_from_the_sentence_before_is_the_speakers() -> None:

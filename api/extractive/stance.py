@@ -909,13 +909,13 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
     """One stance per actor: support and oppose summed over everything it is reported to say;
     the strongest finding gives the target and the position. Sides that only add up to a tie
     across separate reports are not a hedge: the strongest report decides. An actor that also
-    takes a firm stance on something else, in words that share little with the first, gets
-    that as a second stance, listed after all the first ones."""
+    takes firm stances on other things, in words that share little with the first, gets them
+    as further stances (up to ``FURTHER_LIMIT``), listed after all the first ones."""
     grouped: dict[str, list[StanceFinding]] = {}
     for finding in findings:
         grouped.setdefault(finding.entity.name, []).append(finding)
     stances: list[ActorStance] = []
-    seconds: list[ActorStance] = []
+    further: list[ActorStance] = []
     for group in grouped.values():
         support = sum(f.support for f in group)
         oppose = sum(f.oppose for f in group)
@@ -929,44 +929,60 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
         stances.append(
             ActorStance(lead.entity, polarity, lead.target, lead.position, quote, tuple(group))
         )
-        second = _second_stance(group, lead)
-        if second is not None:
-            seconds.append(second)
-    return stances + seconds
+        further.extend(_further_stances(group, lead))
+    return stances + further
 
 
 # A report at least this strong (a stance verb, or two words of one side) on a target whose
-# words overlap the lead report's by at most this share is a second stance of its actor; both
-# reports must spell out at least this many words.
-SECOND_MINIMUM = 2.0
-SECOND_OVERLAP = 0.3
-SECOND_WORDS = 3
+# words overlap each of the actor's earlier stances by at most this share is a further stance of
+# its actor; both reports must spell out at least this many words. An actor that speaks on many
+# things gets at most FURTHER_LIMIT stances besides its lead one.
+FURTHER_MINIMUM = 2.0
+FURTHER_OVERLAP = 0.3
+FURTHER_WORDS = 3
+FURTHER_LIMIT = 3
 
 
 def _stems(text: str) -> set[str]:
     return {word.lower()[:5] for word in WORD.findall(text) if len(word) > 3}
 
 
-def _second_stance(group: Sequence[StanceFinding], lead: StanceFinding) -> ActorStance | None:
-    """The actor's strongest report in another sentence, on another target ("ruled out talks"
-    besides "accused Pakistan of sponsoring the attack"), when it stands on its own."""
-    others = [
-        f
-        for f in group
-        if f.sentence is not lead.sentence
-        and f.target != lead.target
-        and f.polarity in (Polarity.SUPPORT, Polarity.OPPOSE)
-        and max(f.support, f.oppose) >= SECOND_MINIMUM
-        and len(f.position.split()) > 1  # a bare "he said" repeats, it does not add a target
-    ]
-    if not others:
-        return None
-    second = max(others, key=lambda f: (max(f.support, f.oppose), -group.index(f)))
-    lead_words, words = _stems(lead.position), _stems(second.position)
-    if min(len(lead_words), len(words)) < SECOND_WORDS:
-        return None  # "welcomed the plan", "praised the council": too little to tell targets apart
-    if len(lead_words & words) > SECOND_OVERLAP * max(1, min(len(lead_words), len(words))):
-        return None
-    return ActorStance(
-        second.entity, second.polarity, second.target, second.position, second.quote, (second,)
+def _further_stances(group: Sequence[StanceFinding], lead: StanceFinding) -> list[ActorStance]:
+    """The actor's strongest reports in other sentences on other targets, strongest first,
+    each one standing on its own ("ruled out talks" besides "accused Pakistan of sponsoring
+    the attack")."""
+    candidates = sorted(
+        (
+            f
+            for f in group
+            if f.sentence is not lead.sentence
+            and f.target != lead.target
+            and f.polarity in (Polarity.SUPPORT, Polarity.OPPOSE)
+            and max(f.support, f.oppose) >= FURTHER_MINIMUM
+            and len(f.position.split()) > 1  # a bare "he said" repeats, it does not add a target
+        ),
+        key=lambda f: (-max(f.support, f.oppose), group.index(f)),
     )
+    chosen = [lead]
+    for candidate in candidates:
+        if len(chosen) > FURTHER_LIMIT:
+            break
+        if all(c.sentence is not candidate.sentence for c in chosen) and _new_target(
+            candidate, chosen
+        ):
+            chosen.append(candidate)
+    return [
+        ActorStance(f.entity, f.polarity, f.target, f.position, f.quote, (f,)) for f in chosen[1:]
+    ]
+
+
+def _new_target(candidate: StanceFinding, earlier: Sequence[StanceFinding]) -> bool:
+    """The candidate's words share little with each earlier report's, and both spell out
+    enough words to tell ("welcomed the plan", "praised the council" are too short)."""
+    words = _stems(candidate.position)
+    for finding in earlier:
+        before = _stems(finding.position)
+        shortest = min(len(before), len(words))
+        if shortest < FURTHER_WORDS or len(before & words) > FURTHER_OVERLAP * max(1, shortest):
+            return False
+    return True

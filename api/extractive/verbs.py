@@ -94,6 +94,23 @@ STANCE_VERBS.update(
             Polarity.SUPPORT,
         ),
         **dict.fromkeys("abandoned abandons declined declines".split(), Polarity.OPPOSE),
+        # Deeds against something: banning, suing, blocking or cutting ties with it.
+        **dict.fromkeys(
+            (
+                "banned bans barred sued sues suing overturned overturns blocked blocks "
+                "suspended suspends scrapped scraps severed severs expelled expels boycotted "
+                "boycotts resisted resists"
+            ).split(),
+            Polarity.OPPOSE,
+        ),
+        # Deeds for something: recommending, nominating, ratifying, authorizing or upholding it.
+        **dict.fromkeys(
+            (
+                "recommended recommends nominated nominates ratified ratifies authorised "
+                "authorized authorizes authorises upheld upholds"
+            ).split(),
+            Polarity.SUPPORT,
+        ),
     }
 )
 # Multi-word stance phrases, matched on lowercased text.
