@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from api.extractive.gazetteer import (
     COMMON_CAPITALIZED,
+    COMPANY_SUFFIXES,
     COMPASS_WORDS,
     DAYS,
     DEMONYM_ENDINGS,
@@ -24,6 +25,7 @@ from api.extractive.gazetteer import (
     INSTITUTION_NOUNS,
     KNOWN_ACTORS,
     LOWERCASE_TITLES,
+    MEDIA_CUES,
     MEMBER_NOUNS,
     MILITARY_SYNONYMS,
     MONTHS,
@@ -204,8 +206,17 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 and (token.lower != "the" or tokens[end - 1].lower in {"of", "for"})
             ):
                 end += 1
-            elif token.lower == "and" and (
-                _names_an_organization(tokens, end + 1) or _joins_portfolios(tokens, end)
+            elif (
+                token.text == "&"
+                and end + 1 < len(tokens)
+                and tokens[end + 1].is_word
+                and tokens[end + 1].is_capitalized
+            ):
+                end += 1  # "Hollingsworth & Vose Co.", "Procter & Gamble": one firm
+            elif (
+                token.lower == "and"
+                and tokens[end - 1].text not in COMPANY_SUFFIXES  # "NEC Corp. and Fujitsu Ltd."
+                and (_names_an_organization(tokens, end + 1) or _joins_portfolios(tokens, end))
             ):
                 end += 1  # "Australian Securities and Investments Commission"
             else:
@@ -525,6 +536,16 @@ class _SentenceReader:
     def _read_run(self, start: int, end: int) -> None:
         if self._inside_existing(start, end) or self._names_a_portfolio(start):
             return
+        of = self._person_then_of(start, end)
+        if of is not None:
+            # "Mayor Tom Brink of Springfield", "Gary Smaby of Smaby Group Inc.": the person,
+            # and where he is from or the body he speaks for, which is named but is not the
+            # subject of what follows
+            self._read_run(start, of)
+            texts = [token.text for token in self.tokens[of + 1 : end]]
+            if any(text in ORG_CUES for text in texts):
+                self._add_organization(of + 1, end, texts, in_role=True)
+            return
         if self.surface(start, end) in REGIONS:
             return  # "the West Bank", "the Middle East": a setting
         if self._read_titled_person(start, end):
@@ -570,6 +591,34 @@ class _SentenceReader:
         if is_place and not self._speaks_after(end):
             return  # "Blue Mountains", "New South Wales"; but "Robert Hill says" is a person
         self._read_names_and_known(start, end)
+
+    def _person_then_of(self, start: int, end: int) -> int | None:
+        """The index of the "of" in "James A. Talcott of Boston", "Mayor Tom Brink of
+        Springfield" or "Gary Smaby of Smaby Group Inc.", where a person's name (marked as one
+        by a title, a middle initial, a "Jr." or the company after it) comes first; not in
+        "Bank of Japan", "Secretary of State" or "United States of America"."""
+        ofs = [i for i in range(start + 1, end - 1) if self.tokens[i].lower == "of"]
+        if not ofs or match_known(self.tokens, start) is not None:
+            return None
+        of = ofs[0]
+        lead = start
+        while lead < of and (
+            _is_title(self.tokens[lead].text) or self.tokens[lead].text in _HONORIFICS
+        ):
+            lead += 1
+        names = self.tokens[lead:of]
+        junior = bool(names) and names[-1].text.rstrip(".") in _POST_NOMINALS
+        if junior:
+            names = names[:-1]
+        if not 1 <= len(names) <= 3 or not all(map(_looks_like_name_token, names)):
+            return None
+        if any(t.text in PLACE_CUES | MEDIA_CUES or t.text in PLACE_PREFIXES for t in names):
+            return None
+        initial = any(len(t.text.rstrip(".")) == 1 for t in names[1:])
+        company = self.tokens[end - 1].text in ORG_CUES
+        if lead > start or junior or (len(names) > 1 and (initial or company)):
+            return of
+        return None
 
     def _read_organization_then_person(self, start: int, end: int, texts: list[str]) -> bool:
         """ "Logan International Airport Tom Kinton": an organization's name ends at its cue
@@ -862,6 +911,7 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
         groups.setdefault(mention.key, []).append(mention)
     _merge_people_groups(groups)
     _merge_organization_groups(groups)
+    _merge_company_short_names(groups)
     orphans: dict[str, list[Mention]] = {}
     for single in singles:
         target = _group_for_single(single, groups)
@@ -1007,6 +1057,26 @@ def _merge_organization_groups(groups: dict[str, list[Mention]]) -> None:
             groups[best].extend(groups.pop(key))
 
 
+def _company_stem(group: list[Mention]) -> str | None:
+    """A company's name without its legal suffix ("Cray Research" of "Cray Research Inc.")."""
+    words = _display_name(group).split()
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        return " ".join(words[:-1]).rstrip(",")
+    return None
+
+
+def _merge_company_short_names(groups: dict[str, list[Mention]]) -> None:
+    """ "Commonwealth Edison" is "Commonwealth Edison Co." named without its suffix: two
+    capitalized words read as a person's name join the company."""
+    for key in [k for k in groups if k.startswith("org:")]:
+        stem = _company_stem(groups[key])
+        short = f"person:{_name_key(stem)}" if stem else None
+        if short is not None and short in groups:
+            for mention in groups[short]:
+                mention.type = ActorType.ORGANIZATION
+            groups[key].extend(groups.pop(short))
+
+
 def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str | None:
     """Which actor a lone capitalized word names: a person's first or last name, an
     organization's initials, or the head word of exactly one organization."""
@@ -1036,6 +1106,13 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
             and _initials(_display_name(group)).endswith(word)
         ]
         return ending[0] if len(ending) == 1 else None
+    companies = [
+        key
+        for key, group in groups.items()
+        if key.startswith("org:") and (stem := _company_stem(group)) and stem.split()[0] == word
+    ]
+    if len(companies) == 1:
+        return companies[0]  # "Lorillard" of "Lorillard Inc.", "Magna" of "Magna Inc."
     candidates = [
         key
         for key, group in groups.items()

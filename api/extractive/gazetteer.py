@@ -179,6 +179,9 @@ ORG_CUES = frozenset(
         "Club Team Airline Councils Commissions Industries Holdings Panel"
     ).split()
 )
+# The words that end a company's legal name; as tokens they keep their stop ("Lorillard Inc.").
+COMPANY_SUFFIXES = frozenset("Inc Inc. Corp Corp. Co Co. Cos. Ltd Ltd. PLC Plc LLC".split())
+ORG_CUES |= COMPANY_SUFFIXES
 # News outlets: a brief's sources, not actors of the story, unless the story is about them.
 MEDIA_NAMES = frozenset({"Reuters", "Associated Press", "AFP", "BBC", "CNN", "Al Jazeera"})
 MEDIA_CUES = frozenset(

@@ -217,8 +217,11 @@ _WHEN_BETWEEN = re.compile(
 )
 
 
-# Plural nouns for the people who speak or act for the name before them.
-_SPOKESPEOPLE = frozenset("commanders officials leaders spokesmen representatives".split())
+# Nouns for the people who speak or act for the name before them ("a Qantas spokesman said").
+_SPOKESPEOPLE = frozenset(
+    "commanders officials leaders spokesmen representatives spokesman spokeswoman spokesperson "
+    "official representative".split()
+)
 
 
 # Words that may follow a name without making it the modifier of a noun.
@@ -648,8 +651,9 @@ def _bare(complement: str) -> bool:
 
 
 # "said at the SEC media days", "said during a visit to the base": a short phrase of where or
-# when, with no verb of its own (a clause would bring one: "said on Monday Iraq must disarm").
-_SETTING_PREPOSITIONS = frozenset("at during in on after before while".split())
+# when, with no verb of its own (a clause would bring one: "said on Monday Iraq must disarm");
+# after an inverted speaker, where the speaker is from ("said James Talcott of Boston's ...").
+_SETTING_PREPOSITIONS = frozenset("at during in on after before while of from".split())
 _SETTING_WORDS = 8
 _CLAUSE_WORDS = frozenset(
     "that is are was were will would could should must may might can has have had be been "

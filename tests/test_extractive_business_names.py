@@ -1,0 +1,82 @@
+"""The extractive engine on crafted business-news texts: companies by their legal names and
+short names, firms joined by "&", people introduced with where they are from, and what a
+company's spokesman says."""
+
+from __future__ import annotations
+
+from api.schemas import ActorType, Brief
+from tests.extractive_texts import brief_of, names
+
+
+def kinds(brief: Brief) -> dict[str, ActorType]:
+    return {actor.name: actor.type for actor in brief.who}
+
+
+def stances(brief: Brief) -> list[tuple[str, str]]:
+    return sorted((s.actor, s.polarity.value) for s in brief.stance)
+
+
+def test_a_legal_suffix_makes_a_company_and_its_short_name_joins_it() -> None:
+    brief = brief_of(
+        "Commonwealth Edison Co. was ordered to refund $250 million. Commonwealth Edison said "
+        "it is appealing the order. Lorillard Inc. makes Kent cigarettes. Lorillard denied "
+        "the claim, and Lorillard Inc. said it would appeal."
+    )
+    assert kinds(brief)["Commonwealth Edison Co."] is ActorType.ORGANIZATION
+    assert kinds(brief)["Lorillard Inc."] is ActorType.ORGANIZATION
+    assert "Commonwealth Edison" not in names(brief)
+    assert "Lorillard" not in names(brief)
+
+
+def test_two_companies_joined_by_and_stay_two() -> None:
+    brief = brief_of(
+        "Cray Computer will compete with NEC Corp. and Fujitsu Ltd. in Japan. NEC Corp. "
+        "declined to comment. Fujitsu Ltd. said it welcomed the competition."
+    )
+    assert {"NEC Corp.", "Fujitsu Ltd."} <= set(names(brief))
+    assert not any(" and " in name for name in names(brief))
+
+
+def test_an_ampersand_joins_a_firms_name() -> None:
+    brief = brief_of(
+        "The plant is owned by Hollingsworth & Vose Co. of Massachusetts. Hollingsworth & "
+        "Vose Co. said it regrets the deaths, and Hollingsworth & Vose Co. denied any fault."
+    )
+    assert kinds(brief) == {"Hollingsworth & Vose Co.": ActorType.ORGANIZATION}
+
+
+def test_a_person_of_a_place_or_company_is_the_person() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink of Springfield said the plan was a disaster. Brink said it would "
+        'fail. "It is a risk," said Gary P. Smaby of Smaby Group Inc. Mr. Smaby expects losses. '
+        "Wilbur Ross Jr. of Rothschild Inc. said the field is less cluttered. Mr. Ross "
+        "welcomed the move."
+    )
+    assert {"Tom Brink", "Gary P. Smaby", "Wilbur Ross Jr."} <= set(names(brief))
+    assert "Springfield" not in names(brief)
+    assert all(kind is ActorType.PERSON for name, kind in kinds(brief).items() if "Brink" in name)
+
+
+def test_bank_of_japan_and_secretary_of_state_keep_their_of() -> None:
+    brief = brief_of(
+        "The Bank of Japan said it would intervene. The Bank of Japan warned traders. "
+        "Secretary of State James Baker praised the move."
+    )
+    assert {"Bank of Japan", "James Baker"} <= set(names(brief))
+
+
+def test_the_words_after_an_inverted_speaker_and_his_affiliation_are_not_the_position() -> None:
+    brief = brief_of(
+        '"We have no useful information on whether users are at risk," said James A. '
+        "Talcott of Boston's Dana-Farber Cancer Institute. Dr. Talcott led the team."
+    )
+    (stance,) = [s for s in brief.stance if s.actor == "James A. Talcott"]
+    assert stance.position.startswith("We have no useful information")
+
+
+def test_what_a_companys_spokesman_says_is_the_companys_stance() -> None:
+    brief = brief_of(
+        "Qantas cut ten flights on Monday. A Qantas spokesman said the strike was illegal and "
+        "irresponsible."
+    )
+    assert stances(brief) == [("Qantas", "oppose")]
