@@ -80,3 +80,22 @@ def test_what_a_companys_spokesman_says_is_the_companys_stance() -> None:
         "irresponsible."
     )
     assert stances(brief) == [("Qantas", "oppose")]
+
+
+def test_an_and_between_a_bodys_fields_is_inside_its_name() -> None:
+    brief = brief_of(
+        "The Ministry of International Trade and Industry summoned the executives. The "
+        "Ministry of International Trade and Industry said such bids hurt credibility."
+    )
+    assert "Ministry of International Trade and Industry" in names(brief)
+    brief = brief_of("The Department of Defense and Israel signed a deal. Israel welcomed it.")
+    assert "Department of Defense and Israel" not in names(brief)
+
+
+def test_analysts_economists_and_investors_are_groups() -> None:
+    brief = brief_of(
+        "Cray Research stock jumped on Monday. Analysts said the spinoff adds risk. "
+        "Economists say a recession is unlikely."
+    )
+    assert {"Analysts", "Economists"} <= set(names(brief))
+    assert kinds(brief)["Analysts"] is ActorType.GROUP

@@ -216,7 +216,11 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             elif (
                 token.lower == "and"
                 and tokens[end - 1].text not in COMPANY_SUFFIXES  # "NEC Corp. and Fujitsu Ltd."
-                and (_names_an_organization(tokens, end + 1) or _joins_portfolios(tokens, end))
+                and (
+                    _names_an_organization(tokens, end + 1)
+                    or _joins_portfolios(tokens, end)
+                    or _joins_fields(tokens, start, end)
+                )
             ):
                 end += 1  # "Australian Securities and Investments Commission"
             else:
@@ -247,6 +251,22 @@ def _joins_portfolios(tokens: Sequence[Token], at: int) -> bool:
         and tokens[at - 1].text in TITLE_COMPLEMENTS
         and tokens[at + 1].text in TITLE_COMPLEMENTS
         and tokens[at + 1].is_capitalized
+    )
+
+
+def _joins_fields(tokens: Sequence[Token], start: int, at: int) -> bool:
+    """ "Ministry of International Trade and Industry", "Department of Health and Human
+    Services": after a body's "of", an "and" before a capitalized word that names no actor of
+    its own joins the body's two fields."""
+    return (
+        at + 1 < len(tokens)
+        and tokens[at + 1].is_word
+        and tokens[at + 1].is_capitalized
+        and match_known(tokens, at + 1) is None
+        and any(
+            tokens[i].text in ORG_CUES and tokens[i + 1].lower in {"of", "for"}
+            for i in range(start, at - 1)
+        )
     )
 
 

@@ -348,7 +348,9 @@ GROUP_NOUNS = frozenset(
         "police firefighters rebels protesters protestors troops soldiers gunman gunmen "
         "militants detainees pirates hijackers demonstrators rioters investigators prosecutors "
         "workers unions residents villagers refugees guerrillas fighters supporters groups banks "
-        "delegates diplomats commanders elders staff attendants"
+        "delegates diplomats commanders elders staff attendants "
+        "analysts economists investors traders shareholders consumers voters lawmakers "
+        "legislators critics experts scientists researchers executives"
     ).split()
 )
 # Group nouns for the members of an organization: "Al Qaeda fighters" are Al Qaeda itself.
