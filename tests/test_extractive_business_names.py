@@ -99,3 +99,21 @@ def test_analysts_economists_and_investors_are_groups() -> None:
     )
     assert {"Analysts", "Economists"} <= set(names(brief))
     assert kinds(brief)["Analysts"] is ActorType.GROUP
+
+
+def test_a_lone_name_that_acts_more_often_than_it_is_a_setting_is_an_actor() -> None:
+    brief = brief_of(
+        "Newsweek announced new advertising rates. Newsweek said it will raise rates 5%. "
+        "A full page in Newsweek will cost $100,980."
+    )
+    assert "Newsweek" in names(brief)
+    brief = brief_of("A scandal in Brisbane grew. Brisbane's Lord Mayor says he is sorry.")
+    assert "Brisbane" not in names(brief)
+
+
+def test_system_and_utilities_end_a_companys_name() -> None:
+    brief = brief_of(
+        "New England Electric System bowed out of the bidding. New England Electric System "
+        "said the risks were too high."
+    )
+    assert kinds(brief) == {"New England Electric System": ActorType.ORGANIZATION}

@@ -105,13 +105,17 @@ def _acts_alone(entity: Entity) -> bool:
     settings = sum(
         bool(_LOCATIVE_RIGHT_BEFORE.search(m.sentence.text[: m.start])) for m in entity.mentions
     )
-    acting = sum(
+    # one "from Apple" among many "Apple is" does not make a place; "in Sydney" twice and
+    # "Sydney's Lord Mayor" once does
+    return _acting(entity) > settings
+
+
+def _acting(entity: Entity) -> int:
+    """How many of its mentions make the entity a party: a subject, an owner, a partner."""
+    return sum(
         _acts(m, entity.name) or m.sentence.text[m.end :].startswith(("'s ", "’s "))
         for m in entity.mentions
     )
-    # one "from Apple" among many "Apple is" does not make a place; "in Sydney" twice and
-    # "Sydney's Lord Mayor" once does
-    return acting > settings
 
 
 def named_only_in_passing(entity: Entity, vocabulary: frozenset[str] = frozenset()) -> bool:
@@ -241,13 +245,15 @@ def _dateline(entity: Entity) -> bool:
 
 def _lone_place(entity: Entity) -> bool:
     """A lone word the story also sets things in ("a scandal in Brisbane"): a place even when
-    something is said in its name ("Brisbane's Lord Mayor says"); and any name the story calls
-    a place ("the holy city of Benares")."""
+    something is said in its name ("Brisbane's Lord Mayor says"), unless it acts more often
+    than it is a setting ("Newsweek said", "Newsweek's ad rates", once "a page in Newsweek");
+    and any name the story calls a place ("the holy city of Benares")."""
     if any(_PLACE_OF.search(m.sentence.text[: m.start]) for m in entity.mentions):
         return True
-    return all(m.key.startswith("single:") for m in entity.mentions) and any(
-        _SET_IN.search(m.sentence.text[: m.start]) for m in entity.mentions
-    )
+    if not all(m.key.startswith("single:") for m in entity.mentions):
+        return False
+    settings = sum(bool(_SET_IN.search(m.sentence.text[: m.start])) for m in entity.mentions)
+    return settings > 0 and settings >= _acting(entity)
 
 
 _SET_IN = re.compile(r"\b(?:in|near|outside|around|throughout|across)\s+$", re.IGNORECASE)

@@ -176,7 +176,8 @@ ORG_CUES = frozenset(
         "Network Times Post News Press Airlines Airways Exchange Chamber Tribunal Secretariat "
         "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
         "Council Hospital Clinic Church Diocese Ministries Institution Institute Society Trust "
-        "Club Team Airline Councils Commissions Industries Holdings Panel"
+        "Club Team Airline Councils Commissions Industries Holdings Panel System Systems "
+        "Utilities"
     ).split()
 )
 # The words that end a company's legal name; as tokens they keep their stop ("Lorillard Inc.").
