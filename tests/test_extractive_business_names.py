@@ -117,3 +117,20 @@ def test_system_and_utilities_end_a_companys_name() -> None:
         "said the risks were too high."
     )
     assert kinds(brief) == {"New England Electric System": ActorType.ORGANIZATION}
+
+
+def test_a_person_after_his_firms_possessive_is_the_speaker() -> None:
+    brief = brief_of(
+        "Michael Porter is an analyst at Smith Barney, Harris Upham & Co. \"I'm very alarmed "
+        "to see these rich valuations,\" says Smith Barney's Mr. Porter."
+    )
+    assert stances(brief) == [("Michael Porter", "oppose")]
+
+
+def test_an_honorific_before_a_closing_speaker_keeps_the_words_before_it() -> None:
+    brief = brief_of(
+        "Mayor Tom Brink spoke on Monday. The new toll is a disaster for the city's drivers, "
+        "Mr. Brink said."
+    )
+    (stance,) = brief.stance
+    assert stance.position.startswith("The new toll is a disaster")

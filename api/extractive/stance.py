@@ -345,7 +345,24 @@ def holders_of(
     after_verb = [p for p in subjects if _named_at(text, p[0], trigger.end)]
     if after_verb and _names_a_noun(text, after_verb[0][0]):
         return _titled_person(text, subjects, after_verb[0][0])
+    if after_verb:
+        owned = _owned_person(text, subjects, after_verb[0][0])
+        if owned is not None:
+            return [owned]  # "says Smith Barney's Mr. Porter": Porter speaks, not his firm
     return after_verb[:1]
+
+
+_OWNER_GAP = re.compile(r"^['’]s\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$")
+
+
+def _owned_person(
+    text: str, subjects: Sequence[tuple[Mention, Entity]], owner: Mention
+) -> tuple[Mention, Entity] | None:
+    """The person named right after an owner's possessive ("Smith Barney's Mr. Porter")."""
+    for pair in subjects:
+        if pair[0].start > owner.end and _OWNER_GAP.match(text[owner.end : pair[0].start]):
+            return pair if pair[1].type is ActorType.PERSON else None
+    return None
 
 
 def _titled_person(
@@ -661,12 +678,16 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+_TRAILING_HONORIFIC = re.compile(r"\s*\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?$")
+
+
 def _reported_before(text: str, speaker: Mention, start: int) -> str:
     """The unquoted statement before its speaker: "The Government did not regret its actions,
     Small Business Minister Joe Hockey said today" reports the words before the comma."""
     head = text[:start].rstrip()
     if speaker.start <= start and speaker.role and head.endswith(speaker.role.strip()):
         head = head[: -len(speaker.role.strip())].rstrip()
+    head = _TRAILING_HONORIFIC.sub("", head)  # "..., Mr. Porter suggests"
     if not head.endswith(","):
         return ""
     return head.rstrip(",").strip()
