@@ -176,6 +176,19 @@ def test_deeds_for_or_against_something_are_stances() -> None:
     assert stances(brief) == [("Tom Brink", "support")]
 
 
+def test_bans_appeals_refusals_and_apologies_are_against_their_object() -> None:
+    brief = brief_of("Mayor Tom Brink imposed a gradual ban on fireworks in the city.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+    brief = brief_of("Mayor Tom Brink is appealing the court's zoning order.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+    brief = brief_of("Mayor Tom Brink appealed to voters to back the bridge.")
+    assert stances(brief) == [("Tom Brink", "support")]
+    brief = brief_of("Mayor Tom Brink turned down the council's request for a new road.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+    brief = brief_of("Mayor Tom Brink apologized for the council's one-dollar contracts.")
+    assert stances(brief) == [("Tom Brink", "oppose")]
+
+
 def test_a_quotation_carried_over_from_the_sentence_before_is_the_speakers() -> None:
     text = 'If they accept it we do not reject it at all," he said.'
     assert [t.word for t in find_triggers(text)] == ["said"]

@@ -94,6 +94,11 @@ STANCE_VERBS.update(
             Polarity.SUPPORT,
         ),
         **dict.fromkeys("abandoned abandons declined declines".split(), Polarity.OPPOSE),
+        # apologizing for something disowns it ("apologizing for his company's bids")
+        **dict.fromkeys(
+            "apologized apologizes apologizing apologised apologises apologising".split(),
+            Polarity.OPPOSE,
+        ),
         # Deeds against something: banning, suing, blocking or cutting ties with it.
         **dict.fromkeys(
             (
@@ -200,6 +205,16 @@ STANCE_PATTERNS: dict[str, Polarity] = {
         Polarity.OPPOSE
     ),
     r"\b(?:imposed|impose|imposing)\s+(?:work\s+)?bans\b": Polarity.OPPOSE,
+    # a ban, a moratorium or an embargo placed on something ("imposed a gradual ban on")
+    r"\b(?:imposed|imposes|impose|imposing|placed|places|put|puts|extend|extends|extended|"
+    r"extending)\s+(?:a|an|its|the|their)\s+(?:[a-z-]+\s+)?(?:ban|moratorium|embargo)\s+on\b": (
+        Polarity.OPPOSE
+    ),
+    # appealing a ruling is contesting it ("is already appealing the underlying commission order")
+    r"\b(?:appealed|appeals|appeal|appealing)\s+(?:against\s+)?(?:the|a|an|its|his|her|their)\s+"
+    r"(?:[a-z'’-]+\s+){0,3}(?:order|ruling|decision|verdict|conviction|sentence|judgment|judgement)s?"
+    r"\b": Polarity.OPPOSE,
+    r"\b(?:turned|turns|turn|turning)\s+down\b": Polarity.OPPOSE,
 }
 
 # Words that turn the polarity of the word or verb after them.
