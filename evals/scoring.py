@@ -199,13 +199,29 @@ def values_equal(predicted: NumberFact, gold: GoldNumber) -> bool:
     )
 
 
+# One spelling for a unit written several ways: the engine names currencies by ISO code ("USD")
+# where gold writers spell them out ("dollars", "US dollars"), and "per cent" is "percent".
+_UNIT_SPELLINGS = {
+    "us dollars": "usd", "dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur",
+    "pounds": "gbp", "pound": "gbp", "yen": "jpy", "yuan": "cny", "won": "krw",
+    "rubles": "rub", "roubles": "rub", "rupees": "inr", "per cent": "percent",
+}  # fmt: skip
+_UNIT_SPELLING = re.compile(rf"\b(?:{'|'.join(sorted(_UNIT_SPELLINGS, key=len, reverse=True))})\b")
+
+
+def unit_words(unit: str | None) -> set[str]:
+    """A unit's content words, with currencies and "per cent" spelled one way."""
+    text = _UNIT_SPELLING.sub(lambda m: _UNIT_SPELLINGS[m.group()], normalise_text(unit or ""))
+    return content_words(text)
+
+
 def number_matches(predicted: NumberFact, gold: GoldNumber) -> bool:
     """Equal values (scale words normalised), and the unit or the description shares a content
     word."""
     if not values_equal(predicted, gold):
         return False
-    predicted_words = content_words(f"{predicted.unit or ''} {predicted.describes}")
-    gold_words = content_words(f"{gold.unit or ''} {gold.describes}")
+    predicted_words = unit_words(predicted.unit) | content_words(predicted.describes)
+    gold_words = unit_words(gold.unit) | content_words(gold.describes)
     return bool(predicted_words & gold_words)
 
 

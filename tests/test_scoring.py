@@ -273,3 +273,22 @@ def test_number_values_match_after_scale_words_both_ways() -> None:
     scores = score_story(predicted, gold)
     assert scores["numbers_recall"] == 1.0
     assert scores["numbers_precision"] == pytest.approx(2 / 3)
+
+
+def test_a_currency_code_and_its_spelled_out_name_are_one_unit() -> None:
+    gold = story(
+        numbers=[
+            {"value": 38, "unit": "dollars", "describes": "Cray Research's closing share price"},
+            {"value": 5.5, "unit": "per cent", "describes": "wage rise"},
+            {"value": 70, "unit": "euros", "describes": "fine"},
+        ]
+    )
+    predicted = brief(
+        numbers=[
+            NumberFact(value=38, unit="USD", describes="stock jumped yesterday to close at $38"),
+            NumberFact(value=5.5, unit="percent", describes="offered to staff"),
+            NumberFact(value=70, unit="USD", describes="about $70"),
+        ]
+    )
+    scores = score_story(predicted, gold)
+    assert scores["numbers_recall"] == pytest.approx(2 / 3)  # 70 dollars are not 70 euros
