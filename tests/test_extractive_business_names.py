@@ -134,3 +134,32 @@ def test_an_honorific_before_a_closing_speaker_keeps_the_words_before_it() -> No
     )
     (stance,) = brief.stance
     assert stance.position.startswith("The new toll is a disaster")
+
+
+def test_a_slash_joins_a_firms_name_and_a_stop_after_its_suffix_ends_it() -> None:
+    brief = brief_of(
+        "Macmillan/McGraw-Hill School Publishing Co. sells the booklets. Macmillan/McGraw-Hill "
+        "School Publishing Co. said sales rose. The tests belong to Maxwell Communication "
+        "Corp. Close parallels are common, Maxwell Communication Corp. said."
+    )
+    assert {"Macmillan/McGraw-Hill School Publishing Co.", "Maxwell Communication Corp."} <= set(
+        names(brief)
+    )
+    assert not any("Close" in name for name in names(brief))
+
+
+def test_two_bodies_joined_by_and_after_a_cue_word_stay_two() -> None:
+    brief = brief_of(
+        "Connecticut Bank & Trust and Bank of New England said they no longer oppose the law. "
+        "Connecticut Bank & Trust welcomed it."
+    )
+    assert {"Connecticut Bank & Trust", "Bank of New England"} <= set(names(brief))
+
+
+def test_tests_prizes_and_places_before_a_noun_are_not_people() -> None:
+    brief = brief_of(
+        "Mrs. Yeargin said the Scholastic Aptitude Test mattered. The Nobel Prize winner spoke "
+        "at the Scholastic Aptitude Test briefing. Judge Ramirez will join a San Francisco law "
+        "firm, and San Francisco lawyers welcomed him."
+    )
+    assert not {"Scholastic Aptitude Test", "Nobel Prize", "San Francisco"} & set(names(brief))

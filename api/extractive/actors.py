@@ -170,6 +170,10 @@ def match_known(tokens: Sequence[Token], at: int) -> tuple[KnownActor, int] | No
 # --- runs of capitalized words ------------------------------------------------------------------
 
 
+# Company suffixes that end a name: a capitalized word after "Corp." starts something else.
+_ENDING_SUFFIXES = frozenset(suffix for suffix in COMPANY_SUFFIXES if suffix.endswith("."))
+
+
 def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """(first, last+1) token indexes of each run of capitalized words, with "of"-style connectors
     inside; a possessive or "-led" word ends its run."""
@@ -186,6 +190,8 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             or (tokens[end - 1].possessive and not _possessive_in_name(tokens, end))
         ):
             token = tokens[end]
+            if tokens[end - 1].text in _ENDING_SUFFIXES and token.is_capitalized:
+                break  # "... Maxwell Communication Corp. Close parallels": the name has ended
             if (token.is_word and token.is_capitalized) or (
                 (
                     token.lower in _CONNECTORS | {"the"}
@@ -207,15 +213,17 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             ):
                 end += 1
             elif (
-                token.text == "&"
+                token.text in {"&", "/"}
                 and end + 1 < len(tokens)
                 and tokens[end + 1].is_word
                 and tokens[end + 1].is_capitalized
             ):
-                end += 1  # "Hollingsworth & Vose Co.", "Procter & Gamble": one firm
+                end += 1  # "Hollingsworth & Vose Co.", "Macmillan/McGraw-Hill": one firm
             elif (
                 token.lower == "and"
-                and tokens[end - 1].text not in COMPANY_SUFFIXES  # "NEC Corp. and Fujitsu Ltd."
+                # a complete name before "and" stays one: "NEC Corp. and Fujitsu Ltd.",
+                # "Connecticut Bank & Trust and Bank of New England"
+                and tokens[end - 1].text not in ORG_CUES
                 and (
                     _names_an_organization(tokens, end + 1)
                     or _joins_portfolios(tokens, end)

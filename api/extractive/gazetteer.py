@@ -205,7 +205,9 @@ PLACE_CUES = frozenset(
         # Second Amendment", "the Great Recession", "Happy Thanksgiving")
         "War Wars Amendment Amendments Accord Accords Treaty Recession Depression Perimeter "
         "Conference Olympics Championship Championships Tournament Festival Thanksgiving "
-        "Christmas"
+        "Christmas "
+        # tests and prizes are things ("the Scholastic Aptitude Test", "the Nobel Prize")
+        "Test Tests Prize Prizes Award Awards"
     ).split()
 )
 # Regions and territories: settings, never actors ("the West Bank", "UN Middle East envoy").
@@ -228,6 +230,7 @@ REGIONS = frozenset(
 # Words that start a place name ("Mount Kembla", "Lake Eyre").
 PLACE_PREFIXES = frozenset(
     {"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New", "St", "St.", "Saint"}
+    | {"San", "Santa", "Los", "Las"}  # "a San Francisco law firm"
 )
 # Endings of the adjectives of peoples and places ("African", "Japanese", "Spanish"); what a
 # demonym of a country's own name may end in (cast.py) adds "Israeli", "Swiss", "French", "Arabic".
