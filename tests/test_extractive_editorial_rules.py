@@ -91,8 +91,21 @@ def test_ages_are_kept_only_for_the_lead() -> None:
 
 
 def test_a_biography_keeps_only_the_years_of_its_lead() -> None:
-    text = "He won in 1989. He won in 1990. He won in 1991. He won in 1994."
+    text = (
+        "He won in 1989. He won in 1990. He won in 1991. He won in 1994. He won in 1995. "
+        "He won in 1997."
+    )
     assert kept_numbers(text) == [(1989.0, "year"), (1990.0, "year")]
+
+
+def test_a_story_with_a_few_years_keeps_each_one() -> None:
+    text = (
+        "Lorillard said the story is old. Researchers reported deaths. Lorillard stopped using "
+        "crocidolite in 1956. From 1953 to 1955, 9.8 billion Kent cigarettes were sold. By 1997, "
+        "almost all uses of asbestos will be outlawed."
+    )
+    years = [value for value, unit in kept_numbers(text) if unit == "year"]
+    assert sorted(years) == [1953.0, 1955.0, 1956.0, 1997.0]
 
 
 def test_a_sentence_listing_many_numbers_keeps_the_repeated_ones() -> None:
@@ -241,3 +254,9 @@ def test_a_name_in_apposition_holds_the_stance() -> None:
         "immediate diplomatic access."
     )
     assert stances(brief) == [("Kevin Rudd", "support")]
+
+
+def test_four_digits_after_a_preposition_of_time_are_a_year_before_a_plural() -> None:
+    text = "By 1997 almost all uses of asbestos will be outlawed. A total of 2000 troops left."
+    assert (1997.0, "year") in kept_numbers(text)
+    assert (2000.0, "troops") in kept_numbers(text)

@@ -60,6 +60,9 @@ _NUMBER = re.compile(
 )
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|to|and|or)\s*$")
 _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?\d{4}\b")
+# A preposition of time before four digits makes them a year even when a plural follows ("By
+# 1997 almost all uses ... will be outlawed", "since 1987 workers have").
+_YEAR_PREPOSITION = re.compile(r"\b(?i:in|by|since|until|before|after|from|during)\s+$")
 _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
@@ -506,7 +509,9 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         and 1900 <= value <= 2100
         and not (currency or percent or match.group("scale") or compound)
         and qualifier is Qualifier.EXACT
-        and not (unit and _is_plural(unit.split()[-1]))
+        and not (
+            unit and _is_plural(unit.split()[-1]) and not _YEAR_PREPOSITION.search(text[:start])
+        )
     )
     if is_year:
         unit = "year"
@@ -784,7 +789,10 @@ _MEASURES = frozenset(
     ).split()
 )
 _LEAD_SENTENCES = 2
-_MANY_YEARS = 3
+# A story that names more years than this is a chronicle (a biography): only the years of its
+# lead matter. Up to this many, each is a key date of the story ("stopped using crocidolite in
+# 1956", "From 1953 to 1955", "By 1997").
+_MANY_YEARS = 5
 _LISTING_SENTENCE = 4
 # from this sentence of an article on (the ninth), a small count said once is a detail
 _DEEP_SENTENCE = 8
