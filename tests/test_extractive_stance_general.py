@@ -165,6 +165,16 @@ def test_an_actor_gets_a_stance_on_each_of_several_targets_up_to_a_limit() -> No
     assert len(brief_of(" ".join(sentences)).stance) == 1 + FURTHER_LIMIT
 
 
+def test_each_stance_takes_its_side_from_its_own_reports() -> None:
+    brief = brief_of(
+        "Department officials say that Secretary Louis Sullivan will support the new ruling on "
+        "hospital funding. Secretary Louis Sullivan opposes federal funding for abortion. "
+        "Secretary Louis Sullivan condemned the proposed casino licence for Riverside."
+    )
+    sides = [(s.polarity.value, s.position.split()[0]) for s in brief.stance]
+    assert sides == [("support", "support"), ("oppose", "opposes"), ("oppose", "condemned")]
+
+
 def test_deeds_for_or_against_something_are_stances() -> None:
     brief = brief_of("Attorney General Ann Lee sued the Acme Chemical Company over the spill.")
     assert ("Ann Lee", "oppose") in stances(brief)

@@ -942,19 +942,21 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
     stances: list[ActorStance] = []
     further: list[ActorStance] = []
     for group in grouped.values():
-        support = sum(f.support for f in group)
-        oppose = sum(f.oppose for f in group)
-        polarity = polarity_from_scores(support, oppose)
         lead = max(group, key=lambda f: (f.support + f.oppose, -group.index(f)))
+        others = _further_stances(group, lead)
+        # a report that stands as a stance of its own does not sway the lead one's side
+        apart = {id(stance.findings[0]) for stance in others}
+        own = [f for f in group if id(f) not in apart]
+        polarity = polarity_from_scores(sum(f.support for f in own), sum(f.oppose for f in own))
         if polarity is Polarity.MIXED and lead.polarity in (Polarity.SUPPORT, Polarity.OPPOSE):
             polarity = lead.polarity
         elif lead.polarity is Polarity.MIXED:
             polarity = Polarity.MIXED  # its strongest report concedes a point: "..., but ..."
         quote = lead.quote or next((f.quote for f in group if f.quote), None)
         stances.append(
-            ActorStance(lead.entity, polarity, lead.target, lead.position, quote, tuple(group))
+            ActorStance(lead.entity, polarity, lead.target, lead.position, quote, tuple(own))
         )
-        further.extend(_further_stances(group, lead))
+        further.extend(others)
     return stances + further
 
 
