@@ -102,6 +102,10 @@ async def test_a_failed_computation_fails_its_waiters_then_the_next_request_comp
 
 
 def redis_settings(url: str, namespace: str, **overrides: Any) -> Settings:
+    # These tests are about who computes and who waits, not about a slow Redis: a socket timeout
+    # well above the 0.25 s default keeps a busy CI machine's stall from bypassing the cache
+    # (test_cache_outage covers the timeouts).
+    overrides.setdefault("cache_redis_timeout_seconds", 2.0)
     return settings_for(redis_url=url, cache_namespace=namespace, **overrides)
 
 
