@@ -99,6 +99,11 @@ def test_analysts_economists_and_investors_are_groups() -> None:
     )
     assert {"Analysts", "Economists"} <= set(names(brief))
     assert kinds(brief)["Analysts"] is ActorType.GROUP
+    brief = brief_of(
+        "The IRS sent letters on Monday. Attorneys have argued since 1985 that they cannot "
+        "name clients, and criminal lawyers say the letters are unfair."
+    )
+    assert {"Attorneys", "criminal lawyers"} <= set(names(brief))
 
 
 def test_a_lone_name_that_acts_more_often_than_it_is_a_setting_is_an_actor() -> None:

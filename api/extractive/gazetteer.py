@@ -354,7 +354,8 @@ GROUP_NOUNS = frozenset(
         "workers unions residents villagers refugees guerrillas fighters supporters groups banks "
         "delegates diplomats commanders elders staff attendants "
         "analysts economists investors traders shareholders consumers voters lawmakers "
-        "legislators critics experts scientists researchers executives"
+        "legislators critics experts scientists researchers executives lawyers attorneys "
+        "teachers students parents doctors farmers"
     ).split()
 )
 # Group nouns for the members of an organization: "Al Qaeda fighters" are Al Qaeda itself.
