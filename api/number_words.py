@@ -1,4 +1,5 @@
-"""English number words: one table for the extractive engine, grounding and the scorer.
+"""English number and currency words: one table for the extractive engine, grounding and the
+scorer.
 
 Each reader adds what it alone accepts ("a million" and "mn" in grounding, "dozen" in the
 scorer); these are the words every reader agrees on.
@@ -21,3 +22,9 @@ SCALES: dict[str, int] = {
 }  # fmt: skip
 # Abbreviated scales after digits: "$5bn", "20m", "10k".
 SHORT_SCALES: dict[str, int] = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+# Currency names as the engine reports them, by ISO code: "10 dollars" is 10 USD.
+CURRENCY_WORDS: dict[str, str] = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "yuan": "CNY", "yen": "JPY", "won": "KRW", "rubles": "RUB", "roubles": "RUB",
+    "rupees": "INR",
+}  # fmt: skip

@@ -16,7 +16,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rouge_score import rouge_scorer
 
-from api.number_words import SCALES, TENS, UNITS
+from api.number_words import CURRENCY_WORDS, SCALES, TENS, UNITS
 from api.schemas import Actor, Brief, Disagreement, Evidence, NumberFact, Stance
 from evals.gold import GoldActor, GoldDisagreement, GoldNumber, GoldStance, GoldStory
 
@@ -201,11 +201,11 @@ def values_equal(predicted: NumberFact, gold: GoldNumber) -> bool:
 
 # One spelling for a unit written several ways: the engine names currencies by ISO code ("USD")
 # where gold writers spell them out ("dollars", "US dollars"), and "per cent" is "percent".
-_UNIT_SPELLINGS = {
-    "us dollars": "usd", "dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur",
-    "pounds": "gbp", "pound": "gbp", "yen": "jpy", "yuan": "cny", "won": "krw",
-    "rubles": "rub", "roubles": "rub", "rupees": "inr", "per cent": "percent",
-}  # fmt: skip
+_UNIT_SPELLINGS = {word: code.lower() for word, code in CURRENCY_WORDS.items()} | {
+    "us dollars": "usd",
+    "pound": "gbp",
+    "per cent": "percent",
+}
 _UNIT_SPELLING = re.compile(rf"\b(?:{'|'.join(sorted(_UNIT_SPELLINGS, key=len, reverse=True))})\b")
 
 

@@ -625,10 +625,9 @@ class _SentenceReader:
         Springfield" or "Gary Smaby of Smaby Group Inc.", where a person's name (marked as one
         by a title, a middle initial, a "Jr." or the company after it) comes first; not in
         "Bank of Japan", "Secretary of State" or "United States of America"."""
-        ofs = [i for i in range(start + 1, end - 1) if self.tokens[i].lower == "of"]
-        if not ofs or match_known(self.tokens, start) is not None:
+        of = next((i for i in range(start + 1, end - 1) if self.tokens[i].lower == "of"), None)
+        if of is None or match_known(self.tokens, start) is not None:
             return None
-        of = ofs[0]
         lead = start
         while lead < of and (
             _is_title(self.tokens[lead].text) or self.tokens[lead].text in _HONORIFICS

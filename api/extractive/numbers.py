@@ -16,16 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from api.extractive.sentences import Document, Sentence
-from api.number_words import SCALES, SHORT_SCALES, TENS, UNITS
+from api.number_words import CURRENCY_WORDS, SCALES, SHORT_SCALES, TENS, UNITS
 from api.schemas import Qualifier
 
 _SCALES = {**SCALES, **SHORT_SCALES}
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "yuan": "CNY", "yen": "JPY", "won": "KRW", "rubles": "RUB", "roubles": "RUB",
-    "rupees": "INR",
-}  # fmt: skip
 
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"approximately|approx\.|about|around|roughly|some|nearly|almost|an estimated|estimated"
@@ -489,8 +484,8 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         unit, end = measure.group("unit"), measure.end("unit")
     else:
         unit, end = _unit_after(text, end)
-        if unit and unit.lower() in _CURRENCY_WORDS:
-            unit = _CURRENCY_WORDS[unit.lower()]
+        if unit and unit.lower() in CURRENCY_WORDS:
+            unit = CURRENCY_WORDS[unit.lower()]
         elif unit and value > 1 and not any(_is_plural(word) for word in unit.split()):
             # "the 767 jetliner", "a two nautical mile lead": a designation or a modifier
             unit, end = None, match.end()
@@ -796,7 +791,7 @@ _MANY_YEARS = 5
 _LISTING_SENTENCE = 4
 # from this sentence of an article on (the ninth), a small count said once is a detail
 _DEEP_SENTENCE = 8
-_MONEY_OR_SHARE = frozenset({*_CURRENCIES.values(), *_CURRENCY_WORDS.values(), "percent"})
+_MONEY_OR_SHARE = frozenset({*_CURRENCIES.values(), *CURRENCY_WORDS.values(), "percent"})
 
 
 def _in_lead(group: NumberGroup) -> bool:

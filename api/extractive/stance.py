@@ -943,9 +943,9 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
     further: list[ActorStance] = []
     for group in grouped.values():
         lead = max(group, key=lambda f: (f.support + f.oppose, -group.index(f)))
-        others = _further_stances(group, lead)
+        others = _further_findings(group, lead)
         # a report that stands as a stance of its own does not sway the lead one's side
-        apart = {id(stance.findings[0]) for stance in others}
+        apart = {id(f) for f in others}
         own = [f for f in group if id(f) not in apart]
         polarity = polarity_from_scores(sum(f.support for f in own), sum(f.oppose for f in own))
         if polarity is Polarity.MIXED and lead.polarity in (Polarity.SUPPORT, Polarity.OPPOSE):
@@ -956,7 +956,9 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
         stances.append(
             ActorStance(lead.entity, polarity, lead.target, lead.position, quote, tuple(own))
         )
-        further.extend(others)
+        further.extend(
+            ActorStance(f.entity, f.polarity, f.target, f.position, f.quote, (f,)) for f in others
+        )
     return stances + further
 
 
@@ -974,10 +976,10 @@ def _stems(text: str) -> set[str]:
     return {word.lower()[:5] for word in WORD.findall(text) if len(word) > 3}
 
 
-def _further_stances(group: Sequence[StanceFinding], lead: StanceFinding) -> list[ActorStance]:
+def _further_findings(group: Sequence[StanceFinding], lead: StanceFinding) -> list[StanceFinding]:
     """The actor's strongest reports in other sentences on other targets, strongest first,
-    each one standing on its own ("ruled out talks" besides "accused Pakistan of sponsoring
-    the attack")."""
+    each one standing on its own as a stance ("ruled out talks" besides "accused Pakistan of
+    sponsoring the attack")."""
     candidates = sorted(
         (
             f
@@ -998,9 +1000,7 @@ def _further_stances(group: Sequence[StanceFinding], lead: StanceFinding) -> lis
             candidate, chosen
         ):
             chosen.append(candidate)
-    return [
-        ActorStance(f.entity, f.polarity, f.target, f.position, f.quote, (f,)) for f in chosen[1:]
-    ]
+    return chosen[1:]
 
 
 def _new_target(candidate: StanceFinding, earlier: Sequence[StanceFinding]) -> bool:
