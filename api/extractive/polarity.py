@@ -26,7 +26,8 @@ from api.extractive.verbs import (
 )
 from api.schemas import Polarity
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word may hold single hyphens ("cop-killer"), not a dash written as two ("Plosser--dissented").
+WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?!-))*")
 
 # Both sides at least this strong, the weaker at least this share of the stronger: mixed.
 MIXED_MINIMUM = 2.0
@@ -98,7 +99,13 @@ def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[f
         return support, oppose
     positive, negative = sentiment_lexicon()
     support, oppose = _word_scores(words, positive, negative, topic)
+    if not (support or oppose) and _DENIAL.search(content):
+        return 0.0, DENIAL_WEIGHT
     return LEXICON_WEIGHT * support, LEXICON_WEIGHT * oppose
+
+
+_DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+DENIAL_WEIGHT = 0.25
 
 
 # VADER's words rated at least this far from neutral on its -4..4 scale ("disgrace" -2.4,

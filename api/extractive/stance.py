@@ -173,6 +173,37 @@ def _coordinated_group(
     return group
 
 
+_LIST_AND = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$")
+_PREPOSITION_END = re.compile(r"\b(?i:in|at|from|on|for|with|by|to|of|near|after|before)\s+$")
+
+
+def _listed_subjects(
+    text: str, before: Sequence[tuple[Mention, Entity]], in_clause: int
+) -> list[tuple[Mention, Entity]]:
+    """The subject before the verb with the names coordinated to it, its clause's own first:
+    a list whose commas cross the clause ("Richard Fisher, Narayana Kocherlakota and Charles
+    Plosser dissented") counts whole when it ends in "and", unless it starts after a
+    preposition ("In Sydney, Smith and Jones said")."""
+    last = len(before) - 1
+    group = _coordinated_group(text, before[len(before) - in_clause :], in_clause - 1)
+    whole = _coordinated_group(text, before, last)
+    if len(whole) <= len(group):
+        return group
+    gaps = [text[a[0].end : b[0].start] for a, b in itertools.pairwise(whole)]
+    first = whole[0][0]
+    if _LIST_AND.match(_without_role(gaps[-1], whole[-1][0])) and not _PREPOSITION_END.search(
+        text[: first.start]
+    ):
+        return whole
+    return group
+
+
+def _without_role(gap: str, mention: Mention) -> str:
+    if mention.role and gap.rstrip().endswith(mention.role):
+        return gap.rstrip()[: -len(mention.role)]
+    return gap
+
+
 def _colon_list(
     text: str, mentions: Sequence[tuple[Mention, Entity]], after: int
 ) -> list[tuple[Mention, Entity]]:
@@ -309,7 +340,7 @@ def holders_of(
             and not _is_modifier(text, nearest[0], trigger)
             and not _PROGRESSIVE_BETWEEN.search(between)
         ):
-            group = _coordinated_group(text, in_clause, len(in_clause) - 1)
+            group = _listed_subjects(text, before, len(in_clause))
             return _head_of_phrase(text, subjects, group)
     if before and pronoun is None:
         nearest = before[-1]
@@ -817,7 +848,10 @@ def _next_report(
             if mention.in_role or not all(w in _SUBJECT_FOLLOWERS for w in between):
                 continue  # "Indian authorities have confirmed": not the name's own report
             breaks = [m.start() for m in re.finditer(r",|;|\bbut\b", text[: mention.start])]
-            return max([b for b in breaks if b > trigger.end], default=mention.start)
+            breaks = [b for b in breaks if b > trigger.end]
+            if not breaks:
+                return None  # "said Mr. Stronach wants ...": a report within this one's words
+            return max(breaks)
     return None
 
 

@@ -116,6 +116,15 @@ STANCE_VERBS.update(
             ).split(),
             Polarity.SUPPORT,
         ),
+        # Disagreeing, dissenting from a vote; encouraging or championing a cause.
+        **dict.fromkeys(
+            "disagreed disagrees disagree dissented dissents dissenting".split(),
+            Polarity.OPPOSE,
+        ),
+        **dict.fromkeys(
+            "encouraged encourages encouraging championed champions championing".split(),
+            Polarity.SUPPORT,
+        ),
     }
 )
 # Multi-word stance phrases, matched on lowercased text.
@@ -215,6 +224,16 @@ STANCE_PATTERNS: dict[str, Polarity] = {
     r"(?:[a-z'’-]+\s+){0,3}(?:order|ruling|decision|verdict|conviction|sentence|judgment|judgement)s?"
     r"\b": Polarity.OPPOSE,
     r"\b(?:turned|turns|turn|turning)\s+down\b": Polarity.OPPOSE,
+    # a court or a vote against something ("ruled against the administration", "struck down")
+    r"\b(?:ruled|rules|ruling)\s+against\b": Polarity.OPPOSE,
+    r"\b(?:struck|strikes|strike|striking)\s+(?:it\s+|them\s+)?down\b": Polarity.OPPOSE,
+    # signing a deal or a law is putting one's name to it ("signed a merger agreement",
+    # "signed it into law", "entered into a definitive merger agreement")
+    r"\b(?:signed|signs|sign|signing)\s+(?:(?:it|them|the\s+bill)\s+into\s+law|"
+    r"(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:agreement|deal|accord|treaty|contract|pact))\b": Polarity.SUPPORT,
+    r"\b(?:entered|enters|entering)\s+into\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:agreement|deal|accord|contract|pact)\b": Polarity.SUPPORT,
 }
 
 # Words that turn the polarity of the word or verb after them.

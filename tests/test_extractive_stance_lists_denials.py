@@ -1,0 +1,81 @@
+"""Stance rules on crafted sentences: a denial takes a side, a list of holders is read whole,
+a report inside a report stays whole, a dash written as two hyphens splits words, and the deeds
+of dissenting, ruling against and signing a deal."""
+
+from __future__ import annotations
+
+from api.extractive.polarity import content_scores
+from api.extractive.stance import find_triggers
+from tests.extractive_texts import brief_of
+
+
+def sorted_stances(text: str) -> list[tuple[str, str]]:
+    return sorted((s.actor, s.polarity.value) for s in brief_of(text).stance)
+
+
+def test_a_denial_with_no_other_side_opposes() -> None:
+    assert content_scores("the plan is not an attempt to shore up ad pages")[1] > 0
+    assert sorted_stances(
+        "Newsweek president Alan Spoon said the plan is not an attempt to shore up ad pages."
+    ) == [("Alan Spoon", "oppose")]
+
+
+def test_a_plain_statement_still_takes_no_side() -> None:
+    assert content_scores("ad rates would increase 5% in January") == (0.0, 0.0)
+    assert sorted_stances("Alan Spoon said the ad rates would increase 5% in January.") == []
+
+
+def test_a_denial_does_not_outweigh_words_that_take_a_side() -> None:
+    support, oppose = content_scores("there was no doubt the deal was a great success")
+    assert support > oppose
+
+
+def test_a_list_of_names_ending_in_and_holds_the_stance_together() -> None:
+    assert sorted_stances(
+        "Richard Fisher, Narayana Kocherlakota and Charles Plosser dissented from the decision."
+    ) == [
+        ("Charles Plosser", "oppose"),
+        ("Narayana Kocherlakota", "oppose"),
+        ("Richard Fisher", "oppose"),
+    ]
+
+
+def test_a_place_before_the_list_is_a_setting_not_a_holder() -> None:
+    brief = brief_of(
+        "In Canberra, Senator Jane Roe and Mayor Tom Brink condemned the plan. "
+        "Canberra is the capital."
+    )
+    assert sorted((s.actor, s.polarity.value) for s in brief.stance) == [
+        ("Jane Roe", "oppose"),
+        ("Tom Brink", "oppose"),
+    ]
+
+
+def test_a_dash_written_as_two_hyphens_does_not_join_a_name_to_its_verb() -> None:
+    text = (
+        "Three members--Dallas Fed President Richard Fisher, Minneapolis Fed President "
+        "Narayana Kocherlakota, and Philadelphia Fed President Charles Plosser--dissented."
+    )
+    assert [t.word for t in find_triggers(text)] == ["dissented"]
+    assert len(sorted_stances(text)) == 3
+
+
+def test_a_report_inside_a_report_is_kept_whole() -> None:
+    brief = brief_of(
+        "Magna chairman Frank Stronach returned to the company. Mayor Tom Brink said "
+        "Mr. Stronach wants to cut costs, a good thing for shareholders."
+    )
+    positions = {s.actor: s.position for s in brief.stance}
+    assert positions["Tom Brink"].startswith("said Mr. Stronach wants to cut costs")
+
+
+def test_a_court_ruling_against_a_party_opposes_it() -> None:
+    assert sorted_stances("The Supreme Court ruled against the administration 6-3.") == [
+        ("Supreme Court", "oppose")
+    ]
+
+
+def test_signing_a_deal_supports_it() -> None:
+    assert sorted_stances("Acme Corp. signed a merger agreement with Beta Inc. on Monday.") == [
+        ("Acme Corp.", "support")
+    ]
