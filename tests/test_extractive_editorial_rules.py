@@ -83,6 +83,12 @@ def test_range_high_ends_and_short_spans_are_dropped() -> None:
     ]
 
 
+def test_a_change_from_one_value_to_another_is_not_a_range() -> None:
+    found = numbers_in_sentence(sentence_of("Federal debt rose from 60 percent to 75 percent."))
+    assert [(m.value, m.qualifier.value) for m in found] == [(60.0, "exact"), (75.0, "exact")]
+    assert kept_numbers("Prices fell from $5 to $3 last year.") == [(5.0, "USD"), (3.0, "USD")]
+
+
 def test_ages_are_kept_only_for_the_lead() -> None:
     text = (
         "A 28-year-old man was held. Police spoke. Police left. Police came. A 24-year-old spoke."

@@ -54,6 +54,16 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|to|and|or)\s*$")
+# "rose from 60 percent to 75 percent": a change's two values, not a range of one quantity.
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased|increases|"
+    r"increase|decreased|decreases|decrease|climbed|climbs|jumped|jumps|dropped|drops|"
+    r"declined|declines|grew|grows|grown|slipped|slips|soared|soars|plunged|plunges|surged|"
+    r"surges|went|goes|gone|raised|raises|raise|cut|cuts|lowered|lowers|lower|reduced|"
+    r"reduces|reduce|boosted|boosts|moved|moves|changed|slid|sank|tumbled|eased|edged)"
+    r"\s+(?:[a-z]+\s+){0,2}from\s+(?:about\s+|nearly\s+|almost\s+|around\s+)?[$£€¥]?$",
+    re.IGNORECASE,
+)
 _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?\d{4}\b")
 # A preposition of time before four digits makes them a year even when a plural follows ("By
 # 1997 almost all uses ... will be outlawed", "since 1987 workers have").
@@ -357,6 +367,7 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
             and _RANGE_JOINER.match(text[previous_end : match.start()])
             and found[-1].unit in (None, mention.unit)
             and not mention.is_year
+            and not _CHANGE_FROM.search(text[: found[-1].start])
         )
         if is_range:
             low = _with_shared_scale(found[-1], match.group("scale"), mention.value)
