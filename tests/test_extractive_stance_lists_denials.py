@@ -1,12 +1,13 @@
-"""Stance rules on crafted sentences: a denial takes a side, a list of holders is read whole,
-a report inside a report stays whole, a dash written as two hyphens splits words, and the deeds
-of dissenting, ruling against and signing a deal."""
+"""Stance rules on crafted sentences: a denial takes a side, a list of holders is read whole
+(honorifics and all), a report inside a report stays whole, a dash written as two hyphens splits
+words, and the deeds of dissenting, ruling against and signing a deal."""
 
 from __future__ import annotations
 
 from api.extractive.polarity import content_scores
+from api.extractive.sentences import sentence_spans
 from api.extractive.stance import find_triggers
-from tests.extractive_texts import brief_of
+from tests.extractive_texts import brief_of, names
 
 
 def sorted_stances(text: str) -> list[tuple[str, str]]:
@@ -79,3 +80,24 @@ def test_signing_a_deal_supports_it() -> None:
     assert sorted_stances("Acme Corp. signed a merger agreement with Beta Inc. on Monday.") == [
         ("Acme Corp.", "support")
     ]
+
+
+def test_messrs_neither_ends_a_sentence_nor_names_anyone() -> None:
+    text = "Besides Messrs. Cray and Barnum, other managers will join. Mmes. Roe and Poe left."
+    assert len(sentence_spans(text)) == 2
+    brief = brief_of(
+        "Seymour Cray founded the firm. Gregory Barnum runs its finances. "
+        "Messrs. Cray and Barnum said the spinoff was a great success."
+    )
+    assert names(brief) == ["Seymour Cray", "Gregory Barnum"]
+    assert sorted((s.actor, s.polarity.value) for s in brief.stance) == [
+        ("Gregory Barnum", "support"),
+        ("Seymour Cray", "support"),
+    ]
+
+
+def test_holders_joined_with_their_honorifics_share_the_stance() -> None:
+    assert sorted_stances(
+        "Seymour Cray founded the firm. Gregory Barnum runs its finances. "
+        "Mr. Cray and Mr. Barnum said the spinoff was a great success."
+    ) == [("Gregory Barnum", "support"), ("Seymour Cray", "support")]

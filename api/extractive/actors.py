@@ -55,7 +55,9 @@ _STOP_WORDS = frozenset(
 _BROADCASTER_PREFIXES = frozenset({"Channel", "Radio"})
 _MODALS = frozenset("would will could should can may might must to".split())
 _POST_NOMINALS = frozenset({"QC", "SC", "KC", "MP", "Jr", "Snr", "Jnr"})
-_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."})
+_HONORIFICS = frozenset(
+    {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Messrs", "Messrs.", "Mmes", "Mmes."}
+)
 _ROLE_STOPS = frozenset(
     (
         "that and said says by with to when while after before according as on in at said told "

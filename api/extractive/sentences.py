@@ -11,7 +11,8 @@ from api.schemas import Article
 # Words that end in a period without ending the sentence ("Mr. Kim", "Gen. Park", "Nov. 4").
 ABBREVIATIONS = frozenset(
     {
-        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+        "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gen", "lt", "col", "maj", "capt",
+        "cmdr", "adm", "sgt",
         "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs",
         "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
         "dec", "approx", "est", "fig", "mt", "ft", "rev", "hon", "dept", "univ", "u.s", "u.k",

@@ -36,7 +36,10 @@ from api.extractive.verbs import (
 from api.schemas import ActorType, Polarity
 
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
-_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+)?$")
+# What joins two holders of one stance: "Fisher, Plosser", "Mr. Cray and Mr. Barnum".
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _SUBORDINATE_CLAUSE = re.compile(r",\s+(?:as|amid|while|after|following|because|since)\s")
