@@ -77,6 +77,7 @@ ENGINE_METRICS = (
     "who_f1",
     "who_precision",
     "who_recall",
+    "who_type_accuracy",
     "numbers_f1",
     "numbers_qualifier_accuracy",
     "stance_accuracy",

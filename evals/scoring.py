@@ -166,14 +166,21 @@ def actor_names(actor: Actor | GoldActor) -> list[str]:
 
 
 def who_scores(predicted: Sequence[Actor], gold: Sequence[GoldActor]) -> dict[str, float]:
-    """Precision, recall and F1 of actors, matched one-to-one by name or alias."""
+    """Precision, recall and F1 of actors, matched one-to-one by name or alias; and of the
+    matched ones, the share typed as the gold types them (a country is not a person)."""
     pairs = maximum_matching(
         len(predicted),
         len(gold),
         lambda p, g: names_match(actor_names(predicted[p]), actor_names(gold[g])),
     )
     precision, recall, f1 = precision_recall_f1(len(pairs), len(predicted), len(gold))
-    return {"who_precision": precision, "who_recall": recall, "who_f1": f1}
+    typed = sum(predicted[p].type.value == gold[g].type for p, g in pairs)
+    return {
+        "who_precision": precision,
+        "who_recall": recall,
+        "who_f1": f1,
+        "who_type_accuracy": typed / len(pairs) if pairs else NAN,
+    }
 
 
 def scaled_values(value: float, unit: str | None) -> set[float]:

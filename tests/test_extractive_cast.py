@@ -398,3 +398,25 @@ def test_a_group_of_a_place_keeps_the_whole_place_name() -> None:
     )
     assert "New Jersey residents" in names(brief)
     assert "Jersey residents" not in names(brief)
+
+
+def test_every_iso_country_is_a_country_by_the_name_the_news_gives_it() -> None:
+    brief = brief_of(
+        "Sierra Leone said it would close its border. Sierra Leone later reopened it. "
+        "Brunei said it was pleased. Brunei Darussalam will send aid."
+    )
+    assert [(a.name, a.type.value) for a in brief.who] == [
+        ("Sierra Leone", "country"),
+        ("Brunei", "country"),
+    ]
+
+
+def test_islands_go_by_their_short_plural_and_a_first_name_is_not_a_country() -> None:
+    brief = brief_of(
+        "The Solomon Islands held an election. The Solomons said the vote was fair. "
+        "Chad Johnson, a trader, said prices fell."
+    )
+    assert [(a.name, a.type.value) for a in brief.who] == [
+        ("Solomon Islands", "country"),
+        ("Chad Johnson", "person"),
+    ]

@@ -90,6 +90,25 @@ def test_who_is_matched_one_to_one_through_aliases() -> None:
     assert scores["who_precision"] == 0.5
     assert scores["who_recall"] == pytest.approx(2 / 3)
     assert scores["who_f1"] == pytest.approx(4 / 7)
+    assert scores["who_type_accuracy"] == 1.0
+
+
+def test_who_type_accuracy_counts_matched_actors_typed_as_the_gold_types_them() -> None:
+    gold = story(
+        who=[
+            {"name": "Sierra Leone", "type": "country"},
+            {"name": "Lloyd Austin", "type": "person"},
+            {"name": "NATO", "type": "organization"},
+        ]
+    )
+    predicted = brief(
+        who=[
+            Actor(name="Sierra Leone", type=ActorType.PERSON),
+            Actor(name="Lloyd Austin", type=ActorType.PERSON),
+        ]
+    )
+    assert score_story(predicted, gold)["who_type_accuracy"] == 0.5
+    assert math.isnan(score_story(brief(who=[]), gold)["who_type_accuracy"])
 
 
 def test_numbers_need_equal_value_and_overlapping_unit_and_score_qualifier_apart() -> None:

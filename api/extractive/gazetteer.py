@@ -155,6 +155,47 @@ def _parse_countries() -> list[KnownActor]:
     return known
 
 
+# ISO 3166 names that are more often something else in news copy: a first name ("Chad"), a
+# part of a US state's name ("New Jersey"), a word ("Man", "Guinea" in "Papua New Guinea").
+_NOT_COUNTRY_NAMES = frozenset({"Chad", "Jersey", "Guernsey", "Isle of Man", "Guinea", "Dominica"})
+
+
+# The names the news uses for a few countries whose ISO 3166 name is formal or inverted.
+_NEWS_NAMES = {
+    "Brunei Darussalam": "Brunei",
+    "Côte d'Ivoire": "Ivory Coast",
+    "Cabo Verde": "Cape Verde",
+    "Timor-Leste": "East Timor",
+    "Macao": "Macau",
+    "Holy See (Vatican City State)": "Vatican",
+    "Micronesia, Federated States of": "Micronesia",
+    "Congo, The Democratic Republic of the": "Democratic Republic of Congo",
+    "Falkland Islands (Malvinas)": "Falkland Islands",
+    "Virgin Islands, British": "British Virgin Islands",
+    "Virgin Islands, U.S.": "U.S. Virgin Islands",
+}
+
+
+def _iso_countries(listed: list[KnownActor]) -> list[KnownActor]:
+    """Every other country and territory of ISO 3166 (pycountry), by the name the news gives
+    it, with its ISO name as an alias: the list above carries capitals and demonyms for the
+    ones the news names most."""
+    import pycountry  # only here: the list is read once, when the gazetteer is built
+
+    known = {name for actor in listed for name in (actor.name, *actor.aliases)}
+    extra = []
+    for country in pycountry.countries:
+        iso_name = getattr(country, "common_name", None) or country.name
+        name = _NEWS_NAMES.get(iso_name, iso_name)
+        if "," in name or "(" in name or name in known or name in _NOT_COUNTRY_NAMES:
+            continue
+        aliases = (iso_name,) if iso_name != name else ()
+        if name.endswith(" Islands") and " " not in name.removesuffix(" Islands"):
+            aliases += (name.removesuffix(" Islands") + "s",)  # "the Solomons", "the Caymans"
+        extra.append(KnownActor(name, ActorType.COUNTRY, aliases))
+    return extra
+
+
 def _parse_organizations() -> list[KnownActor]:
     known = []
     for line in _ORGANIZATIONS.strip().splitlines():
@@ -163,7 +204,12 @@ def _parse_organizations() -> list[KnownActor]:
     return known
 
 
-KNOWN_ACTORS: tuple[KnownActor, ...] = (*_parse_countries(), *_parse_organizations())
+_LISTED_COUNTRIES = _parse_countries()
+KNOWN_ACTORS: tuple[KnownActor, ...] = (
+    *_LISTED_COUNTRIES,
+    *_iso_countries(_LISTED_COUNTRIES),
+    *_parse_organizations(),
+)
 
 # Words that make a capitalized phrase an organization ("Security Council", "Workers' Party").
 ORG_CUES = frozenset(
