@@ -189,7 +189,7 @@ def _iso_countries(listed: list[KnownActor]) -> list[KnownActor]:
         name = _NEWS_NAMES.get(iso_name, iso_name)
         if "," in name or "(" in name or name in known or name in _NOT_COUNTRY_NAMES:
             continue
-        aliases = (iso_name,) if iso_name != name else ()
+        aliases: tuple[str, ...] = (iso_name,) if iso_name != name else ()
         if name.endswith(" Islands") and " " not in name.removesuffix(" Islands"):
             aliases += (name.removesuffix(" Islands") + "s",)  # "the Solomons", "the Caymans"
         extra.append(KnownActor(name, ActorType.COUNTRY, aliases))
