@@ -28,9 +28,9 @@ from api.extractive.polarity import (
 )
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
-    STANCE_PATTERNS,
     STANCE_VERBS,
     WANTING_VERBS,
+    pattern_matches,
     phrase_matches,
 )
 from api.schemas import ActorType, Polarity
@@ -84,10 +84,9 @@ def find_triggers(text: str) -> list[Trigger]:
     for phrase, polarity, match in phrase_matches(lowered):
         if not used_as_noun(text, match.start()):  # "fewer calls for help"
             triggers.append(Trigger(match.start(), match.end(), phrase, polarity))
-    for pattern, polarity in STANCE_PATTERNS.items():
-        for match in re.finditer(pattern, lowered):
-            if not any(t.start <= match.start() < t.end for t in triggers):
-                triggers.append(Trigger(match.start(), match.end(), match.group(), polarity))
+    for polarity, match in pattern_matches(lowered):
+        if not any(t.start <= match.start() < t.end for t in triggers):
+            triggers.append(Trigger(match.start(), match.end(), match.group(), polarity))
     for match in WORD.finditer(text):
         word = match.group().lower()
         if not (match.group()[:1].islower() or word == "according"):

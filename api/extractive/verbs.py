@@ -235,6 +235,18 @@ STANCE_PATTERNS: dict[str, Polarity] = {
     r"\b(?:entered|enters|entering)\s+into\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:agreement|deal|accord|contract|pact)\b": Polarity.SUPPORT,
 }
+# All the patterns as one, to pass over the many sentences that hold none in a single scan.
+_ANY_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in STANCE_PATTERNS))
+
+
+def pattern_matches(lowered: str) -> Iterator[tuple[Polarity, re.Match[str]]]:
+    """Every match of each stance pattern in lowercased text, pattern by pattern in the order
+    of ``STANCE_PATTERNS``."""
+    if _ANY_PATTERN.search(lowered) is None:
+        return
+    for pattern, polarity in STANCE_PATTERNS.items():
+        for match in re.finditer(pattern, lowered):
+            yield polarity, match
 
 # Words that turn the polarity of the word or verb after them.
 NEGATORS = frozenset(
