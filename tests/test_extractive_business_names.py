@@ -168,3 +168,27 @@ def test_tests_prizes_and_places_before_a_noun_are_not_people() -> None:
         "firm, and San Francisco lawyers welcomed him."
     )
     assert not {"Scholastic Aptitude Test", "Nobel Prize", "San Francisco"} & set(names(brief))
+
+
+def test_a_name_the_story_treats_as_a_company_is_typed_as_one() -> None:
+    types = kinds(
+        brief_of(
+            "Goldman Sachs, which advises the bank, said it would hire. Random House's "
+            "spokesman said the deal was good. Heritage Media proposed a merger. Heritage Media "
+            "shares fell."
+        )
+    )
+    for company in ("Goldman Sachs", "Random House", "Heritage Media"):
+        assert types[company] is ActorType.ORGANIZATION, company
+
+
+def test_where_an_analyst_works_is_a_company_and_who_keeps_a_person() -> None:
+    types = kinds(
+        brief_of(
+            "Tom Brink, an analyst at Piper Jaffray, said the rally would last. Piper Jaffray "
+            "raised its target. John Smith, who runs the fund, said the plan was wise."
+        )
+    )
+    assert types["Piper Jaffray"] is ActorType.ORGANIZATION
+    assert types["Tom Brink"] is ActorType.PERSON
+    assert types["John Smith"] is ActorType.PERSON

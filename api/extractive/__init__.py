@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from api.extractive.actors import Entity, find_actors, story_vocabulary
-from api.extractive.cast import prune_actors, story_actors
+from api.extractive.cast import prune_actors, settle_type, story_actors
 from api.extractive.disagreements import Conflict, find_conflicts
 from api.extractive.events import cluster_events, describe_event, when_of, where_of
 from api.extractive.numbers import (
@@ -78,7 +78,7 @@ def actor_of(entity: Entity) -> Actor:
     spans = [evidence_for(m.sentence, m.start, m.end) for m in entity.mentions]
     return Actor(
         name=entity.name,
-        type=entity.type,
+        type=settle_type(entity),
         role=entity.role,
         aliases=entity.aliases,
         articles=entity.articles,

@@ -262,3 +262,39 @@ _PLACE_OF = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+
+
+# What names a company or a body rather than a person around its name: "Goldman Sachs, which",
+# "Random House's spokesman", "shares of Heritage Media", "an analyst at Piper Jaffray".
+_ORGANIZATION_AFTER = re.compile(
+    r"^(?:,\s*which\b|['’]s\s+(?:[a-z-]+\s+)?(?:spokesman|spokeswoman|spokesperson|chairman|"
+    r"board|shares|stock|unit|subsidiary|parent|headquarters|employees|executives|"
+    r"chief executive|president|directors)\b|\s+(?:shares|stock)\b|\s+(?:Inc|Corp|Co|Ltd)\b)"
+)
+_ORGANIZATION_BEFORE = re.compile(
+    r"\b(?:shares\s+of|(?:analyst|analysts|economist|economists|strategist|strategists|"
+    r"trader|traders|executive|executives)\s+(?:at|with))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(r"^(?:,\s*who\b|,\s*\d{1,3},)")
+
+
+def settle_type(entity: Entity) -> ActorType:
+    """A name read as a person's by default ("Goldman Sachs", "Random House") is an
+    organization's when the story treats it as one and never as a person: "which" after it,
+    its spokesman, its shares, analysts at it. A role, a title or "who" keep a person."""
+    if entity.type is not ActorType.PERSON or entity.role:
+        return entity.type
+    organization = False
+    for mention in entity.mentions:
+        text = mention.sentence.text
+        before, after = text[: mention.start], text[mention.end :]
+        if mention.role or _PERSON_AFTER.match(after) or before.rstrip().endswith(_HONORIFIC):
+            return ActorType.PERSON
+        organization = organization or bool(
+            _ORGANIZATION_AFTER.match(after) or _ORGANIZATION_BEFORE.search(before)
+        )
+    return ActorType.ORGANIZATION if organization else ActorType.PERSON
+
+
+_HONORIFIC = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")

@@ -248,6 +248,7 @@ def pattern_matches(lowered: str) -> Iterator[tuple[Polarity, re.Match[str]]]:
         for match in re.finditer(pattern, lowered):
             yield polarity, match
 
+
 # Words that turn the polarity of the word or verb after them.
 NEGATORS = frozenset(
     [
