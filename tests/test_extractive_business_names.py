@@ -192,3 +192,19 @@ def test_where_an_analyst_works_is_a_company_and_who_keeps_a_person() -> None:
     assert types["Piper Jaffray"] is ActorType.ORGANIZATION
     assert types["Tom Brink"] is ActorType.PERSON
     assert types["John Smith"] is ActorType.PERSON
+
+
+def test_and_does_not_join_two_complete_names() -> None:
+    brief = brief_of(
+        "Competition is fierce between Newsweek and Time Warner Inc. Newsweek said it would cut "
+        "rates. The U.S. and Soviet Union agreed to talk. The Australian Securities and "
+        "Investments Commission said it was investigating."
+    )
+    assert sorted(names(brief)) == [
+        "Australian Securities and Investments Commission",
+        "Newsweek",
+        "Soviet Union",
+        "Time Warner Inc.",
+        "United States",
+    ]
+    assert kinds(brief)["Soviet Union"] is ActorType.COUNTRY

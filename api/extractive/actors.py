@@ -226,6 +226,7 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 # a complete name before "and" stays one: "NEC Corp. and Fujitsu Ltd.",
                 # "Connecticut Bank & Trust and Bank of New England"
                 and tokens[end - 1].text not in ORG_CUES
+                and not _known_run(tokens, start, end)  # "the U.S. and Soviet Union"
                 and (
                     _names_an_organization(tokens, end + 1)
                     or _joins_portfolios(tokens, end)
@@ -240,6 +241,14 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((start, end))
         index = max(end, index + 1)
     return runs
+
+
+def _known_run(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """The words from ``start`` to ``end`` are a known actor's whole name, after a "The"."""
+    if tokens[start].lower == "the":
+        start += 1
+    found = match_known(tokens, start)
+    return found is not None and found[1] == end - start
 
 
 def _possessive_in_name(tokens: Sequence[Token], end: int) -> bool:
@@ -281,9 +290,15 @@ def _joins_fields(tokens: Sequence[Token], start: int, at: int) -> bool:
 
 
 def _names_an_organization(tokens: Sequence[Token], start: int) -> bool:
-    """Capitalized words from ``start`` that end in an organization's cue word ("Commission")."""
+    """Capitalized words from ``start`` that end in an organization's cue word ("Commission"),
+    but not a name complete in itself: a known actor ("the U.S. and Soviet Union") or a
+    company by its legal name ("Newsweek and Time Warner Inc."), which spells "and" as "&"."""
+    if match_known(tokens, start) is not None:
+        return False
     for token in tokens[start : start + 3]:
         if not (token.is_word and token.is_capitalized):
+            return False
+        if token.text in COMPANY_SUFFIXES:
             return False
         if token.text in ORG_CUES:
             return True

@@ -15,6 +15,7 @@ South Korea|Republic of Korea;ROK;Seoul;South Korean;South Koreans
 North Korea|DPRK;Pyongyang;North Korean;North Koreans
 China|People's Republic of China;PRC;Beijing;Chinese
 Russia|Russian Federation;Moscow;Russian;Russians
+Soviet Union|USSR;U.S.S.R.;Soviets
 Ukraine|Kyiv;Kiev;Ukrainian;Ukrainians
 Japan|Tokyo;Japanese
 Taiwan|Taipei;Taiwanese
