@@ -101,3 +101,14 @@ def test_holders_joined_with_their_honorifics_share_the_stance() -> None:
         "Seymour Cray founded the firm. Gregory Barnum runs its finances. "
         "Mr. Cray and Mr. Barnum said the spinoff was a great success."
     ) == [("Gregory Barnum", "support"), ("Seymour Cray", "support")]
+
+
+def test_a_passive_stance_is_the_agents_about_its_subject() -> None:
+    brief = brief_of(
+        "The address was hailed by United Nations Middle East envoy Terje Roed-Larsen as a "
+        "turning point. The new law has been strongly opposed by Mayor Tom Brink."
+    )
+    assert [(s.actor, s.polarity.value, s.target) for s in brief.stance] == [
+        ("Terje Roed-Larsen", "support", "The address"),
+        ("Tom Brink", "oppose", "The new law"),
+    ]

@@ -324,7 +324,10 @@ def holders_of(
         if agent is None:
             return []
         start = trigger.end + agent.end()
-        agents = [p for p in subjects if _named_at(text, p[0], start)][:1]
+        named = [p for p in subjects if _named_at(text, p[0], start)]
+        # "by United Nations Middle East envoy Terje Roed-Larsen": the person the title is of
+        agents = [p for p in named if p[0].role and p[0].start > start] or named[:1]
+        agents = agents[:1]
         return [p for p in agents if not _names_a_noun(text, p[0])]
     pronoun = _pronoun_before(text, trigger.start)
     clause_start = _clause_start(text, trigger.start)
@@ -655,6 +658,22 @@ def _target_of(
     return " ".join(words[:6])
 
 
+_SUBJECT_WORDS = 8
+
+
+def _passive_subject(text: str, trigger: Trigger) -> str:
+    """What a passive stance is about: its subject ("The plan was criticised by Mayor Tom
+    Brink" is about the plan), the words of its clause before the auxiliary."""
+    head = text[_clause_start(text, trigger.start) : trigger.start].split()
+    while head and (
+        head[-1].lower() in _PASSIVE_AUXILIARIES
+        or head[-1].lower() in _AUXILIARIES
+        or head[-1].lower().endswith("ly")  # "has been strongly opposed"
+    ):
+        head.pop()
+    return " ".join(head[-_SUBJECT_WORDS:]).strip(" ,")
+
+
 def _quoted_before(text: str, position: int) -> str:
     """The quoted words before a reporting verb: those that open the sentence ('"...," he
     said'), or a quotation closed just before the speaker ('... "I always felt ...," Mr Peel
@@ -782,6 +801,8 @@ def stances_in_sentence(
             polarity = Polarity.MIXED
         if reported_before:
             target = _target_of(sentence.text, reported_before, mentions, 0)
+        elif _passive(sentence.text, trigger) and holders_end > trigger.end:
+            target = _passive_subject(sentence.text, trigger) or complement
         else:
             target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
         end = len(sentence.text.rstrip(" ."))
