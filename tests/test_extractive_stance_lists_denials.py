@@ -112,3 +112,9 @@ def test_a_passive_stance_is_the_agents_about_its_subject() -> None:
         ("Terje Roed-Larsen", "support", "The address"),
         ("Tom Brink", "oppose", "The new law"),
     ]
+
+
+def test_a_past_tense_verb_after_a_name_is_its_verb_not_a_noun_it_names() -> None:
+    brief = brief_of("Hamas issued a statement vowing to continue its campaign. Hamas rules Gaza.")
+    assert [(s.actor, s.polarity.value) for s in brief.stance] == [("Hamas", "support")]
+    assert brief_of("British man accused of plotting attacks condemned the raid.").stance == []

@@ -240,7 +240,10 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
         # (one capitalized word opening a sentence may be an adjective: "Local leaders say")
         between = rest[match.end() :].split()
         return not all(word in _SUBJECT_FOLLOWERS for word in between)
-    return match is not None and match.group(1) not in _SUBJECT_FOLLOWERS
+    if match is None or match.group(1) in _SUBJECT_FOLLOWERS:
+        return False
+    # "Hamas issued a statement vowing ...": a verb in the past tense, not a noun
+    return not (match.group(1).endswith("ed") and len(rest.split()) > 1)
 
 
 _WHEN_BETWEEN = re.compile(
