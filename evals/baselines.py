@@ -82,6 +82,7 @@ ENGINE_METRICS = (
     "numbers_qualifier_accuracy",
     "stance_accuracy",
     "stance_precision",
+    "stance_target_overlap",
     "event_recall",
     "what_rougeL",
     "headline_rougeL",

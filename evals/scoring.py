@@ -257,7 +257,8 @@ def stance_scores(
     predicted_who: Sequence[Actor] = (),
     gold_who: Sequence[GoldActor] = (),
 ) -> dict[str, float]:
-    """Share of gold stances matched (actor and polarity), and share of predicted ones that match.
+    """Share of gold stances matched (actor and polarity), share of predicted ones that match,
+    and how closely the matched ones' targets word the gold targets.
 
     Actor names are expanded with the aliases their ``who`` entries list on either side.
     """
@@ -273,12 +274,25 @@ def stance_scores(
         )
 
     if not gold:
-        return {"stance_accuracy": NAN, "stance_precision": NAN}
+        return {"stance_accuracy": NAN, "stance_precision": NAN, "stance_target_overlap": NAN}
     pairs = maximum_matching(len(predicted), len(gold), matches)
+    overlaps = [word_f1(predicted[p].target, gold[g].target) for p, g in pairs]
     return {
         "stance_accuracy": len(pairs) / len(gold),
         "stance_precision": len(pairs) / len(predicted) if predicted else 0.0,
+        "stance_target_overlap": sum(overlaps) / len(overlaps) if overlaps else NAN,
     }
+
+
+def word_f1(predicted: str, gold: str) -> float:
+    """F1 of the content words of two phrases: how closely a stance's target names the gold's
+    ("the plan" against "the government's plan")."""
+    mine, theirs = content_words(predicted), content_words(gold)
+    shared = len(mine & theirs)
+    if not shared:
+        return 0.0
+    precision, recall = shared / len(mine), shared / len(theirs)
+    return 2 * precision * recall / (precision + recall)
 
 
 def _alias_table(groups: Iterable[list[str]]) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from api.extractive.polarity import content_scores, verb_polarity
 from api.extractive.sentences import sentence_spans
-from api.extractive.stance import FURTHER_LIMIT, find_triggers
+from api.extractive.stance import FURTHER_LIMIT, find_triggers, target_phrase
 from api.schemas import Brief, Polarity
 from tests.extractive_texts import brief_of
 
@@ -468,3 +468,18 @@ def test_according_to_a_source_before_the_actors_gives_what_they_did() -> None:
     )
     positions = {s.actor: s.position for s in brief.stance}
     assert positions["Lloyd Austin"].startswith("met in Washington")
+
+
+def test_a_stance_target_is_the_thing_the_words_are_about() -> None:
+    assert target_phrase("Qantas is being greedy") == "Qantas"
+    assert target_phrase("the explanation does not wash") == "the explanation"
+    assert target_phrase("the plan, which he called a disaster") == "the plan"
+    assert target_phrase("the administration must make the tapes public") == (
+        "make the tapes public"
+    )
+    assert target_phrase("it was his contacts with the police that helped") == (
+        "his contacts with the police"
+    )
+    assert target_phrase('"do the twist" and increase the duration') == (
+        "do the twist and increase the duration"
+    )

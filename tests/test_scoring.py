@@ -311,3 +311,23 @@ def test_a_currency_code_and_its_spelled_out_name_are_one_unit() -> None:
     )
     scores = score_story(predicted, gold)
     assert scores["numbers_recall"] == pytest.approx(2 / 3)  # 70 dollars are not 70 euros
+
+
+def test_stance_target_overlap_words_the_matched_targets_against_the_gold() -> None:
+    gold = story(
+        who=[{"name": "Qantas", "type": "organization"}],
+        stance=[{"actor": "Qantas", "target": "the wage freeze", "polarity": "support"}],
+    )
+    predicted = brief(
+        stance=[
+            Stance(
+                actor="Qantas",
+                target="a wage freeze for engineers",
+                polarity=Polarity.SUPPORT,
+                position="said it has to impose a wage freeze",
+            )
+        ]
+    )
+    # shared content words: wage, freeze (2 of 3 predicted, 2 of 2 gold): F1 0.8
+    assert score_story(predicted, gold)["stance_target_overlap"] == pytest.approx(0.8)
+    assert math.isnan(score_story(brief(), gold)["stance_target_overlap"])

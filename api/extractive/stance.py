@@ -657,8 +657,49 @@ def _target_of(
         near = len(sentence[after : mention.start].split()) <= 3
         if after <= mention.start < clause_end and not mention.in_role and near:
             return entity.name
-    words = re.split(r"[:;]", complement)[0].split()
-    return " ".join(words[:6])
+    return target_phrase(complement)
+
+
+# Where the thing a stance is about ends inside what was said: a clause break or a word that
+# opens another clause ("the plan, which ...", "the strike because ...").
+_TARGET_END = re.compile(
+    r"[,;:()]|\s(?:but|because|that|which|who|whom|whose|after|before|while|if|unless|when|where|"
+    r"although|though|since|so|as)\s",
+    re.IGNORECASE,
+)
+# The verb of a reported clause: its subject is what the report is about ("the explanation
+# does not wash" is about the explanation).
+_CLAUSE_VERBS = frozenset(
+    "is are was were be been being has have had will would could should must may might can "
+    "cannot did does do isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't "
+    "couldn't shouldn't can't didn't doesn't don't 's".split()
+)
+_SUBJECT_PRONOUNS = frozenset("it he she they we i you there this that these those".split())
+_OBLIGING = frozenset("must should".split())
+TARGET_WORDS = 8
+
+
+def target_phrase(complement: str) -> str:
+    """What a stance is about, from the words after its verb: up to the first clause break;
+    for a reported clause, its subject ("says Qantas is being greedy" -> "Qantas"), unless the
+    subject is a pronoun or the clause says what must be done: then what follows the verb ("it
+    was his contacts" -> "his contacts", "the administration must release the tapes" ->
+    "release the tapes")."""
+    words = _TARGET_END.split(complement.strip(" \"'“”‘’"), maxsplit=1)[0].split()
+    verb = next((i for i, w in enumerate(words) if w.lower() in _CLAUSE_VERBS), None)
+    if verb is not None and (
+        words[verb].lower() in _OBLIGING or (verb == 1 and words[0].lower() in _SUBJECT_PRONOUNS)
+    ):
+        # "the administration must release the tapes" is about releasing them; "it was his
+        # contacts" about the contacts
+        rest = words[verb + 1 :]
+        while rest and rest[0].lower() in _CLAUSE_VERBS:
+            rest = rest[1:]
+        words = rest
+    elif verb:
+        words = words[:verb]
+    phrase = re.sub(r"[\"“”]", "", " ".join(words[:TARGET_WORDS])).strip(" .,'")
+    return phrase or " ".join(complement.split()[:6])
 
 
 _SUBJECT_WORDS = 8
