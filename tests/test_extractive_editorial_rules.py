@@ -96,6 +96,14 @@ def test_ages_are_kept_only_for_the_lead() -> None:
     assert kept_numbers(text) == [(28.0, "years old")]
 
 
+def test_a_named_persons_age_in_apposition_is_kept_wherever_it_comes() -> None:
+    text = (
+        "Apple named a new chief. Police spoke. Police left. Police came. Analysts cheered. "
+        "Steve Jobs, 56, stepped down."
+    )
+    assert (56.0, "years old") in kept_numbers(text)
+
+
 def test_a_biography_keeps_only_the_years_of_its_lead() -> None:
     text = (
         "He won in 1989. He won in 1990. He won in 1991. He won in 1994. He won in 1995. "

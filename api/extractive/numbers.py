@@ -874,11 +874,16 @@ _EARLY_SENTENCES = 4
 _AGE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|[a-z]+['’]s)|\d|\b" + _WORD_NUMBER + r")\s+$")
 
 
+_NAMED_AGE = re.compile(r"[A-Z][\w'’.-]+, [1-9]\d,$")
+
+
 def _protagonist_age(mention: NumberMention) -> bool:
     """An age told early of someone the story is about ("the 35-year-old changed his mind", "a
     34-year-old nurse survived"); not a relative's ("his 26-year-old son"), not the ages of a
     group ("three 15-year-old boys") and not a sentence that lists several ages."""
-    if mention.sentence.index >= _EARLY_SENTENCES:
+    if mention.sentence.index >= _EARLY_SENTENCES and not _NAMED_AGE.search(
+        mention.sentence.text[: mention.end + 1]
+    ):
         return False
     if _AGE_BEFORE.search(mention.sentence.text[: mention.start]):
         return False
