@@ -22,6 +22,7 @@ from api.extractive.gazetteer import (
     DEMONYM_ENDINGS,
     GROUP_CUES,
     GROUP_NOUNS,
+    HONORIFICS,
     INSTITUTION_NOUNS,
     KNOWN_ACTORS,
     LOWERCASE_TITLES,
@@ -55,9 +56,7 @@ _STOP_WORDS = frozenset(
 _BROADCASTER_PREFIXES = frozenset({"Channel", "Radio"})
 _MODALS = frozenset("would will could should can may might must to".split())
 _POST_NOMINALS = frozenset({"QC", "SC", "KC", "MP", "Jr", "Snr", "Jnr"})
-_HONORIFICS = frozenset(
-    {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Messrs", "Messrs.", "Mmes", "Mmes."}
-)
+_HONORIFICS = HONORIFICS | {f"{title}." for title in HONORIFICS}
 _ROLE_STOPS = frozenset(
     (
         "that and said says by with to when while after before according as on in at said told "

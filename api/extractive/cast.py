@@ -22,6 +22,7 @@ from api.extractive.gazetteer import (
     PLACE_NOUNS,
     TITLES,
     UNNAMED_GROUP_NOUNS,
+    honorific_pattern,
 )
 from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
@@ -161,7 +162,7 @@ def is_news_source(entity: Entity) -> bool:
 # Langer", "what Sir Edmund Hillary has been", "where Osama bin Laden is hiding").
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|with|of|from|by|for|like|than|at|in|on|through|under|into|where|what|late)"
-    r"\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?$",
+    rf"\s+(?:the\s+)?(?:{honorific_pattern('Sir')}\s+)?$",
     re.IGNORECASE,
 )
 
@@ -277,6 +278,7 @@ _ORGANIZATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(r"^(?:,\s*who\b|,\s*\d{1,3},)")
+_HONORIFIC_BEFORE = re.compile(rf"\b{honorific_pattern()}\s*$")
 
 
 def settle_type(entity: Entity) -> ActorType:
@@ -289,12 +291,9 @@ def settle_type(entity: Entity) -> ActorType:
     for mention in entity.mentions:
         text = mention.sentence.text
         before, after = text[: mention.start], text[mention.end :]
-        if mention.role or _PERSON_AFTER.match(after) or before.rstrip().endswith(_HONORIFIC):
+        if mention.role or _PERSON_AFTER.match(after) or _HONORIFIC_BEFORE.search(before):
             return ActorType.PERSON
         organization = organization or bool(
             _ORGANIZATION_AFTER.match(after) or _ORGANIZATION_BEFORE.search(before)
         )
     return ActorType.ORGANIZATION if organization else ActorType.PERSON
-
-
-_HONORIFIC = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr")

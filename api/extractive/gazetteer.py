@@ -212,6 +212,16 @@ KNOWN_ACTORS: tuple[KnownActor, ...] = (
     *_parse_organizations(),
 )
 
+# Courtesy titles before a surname, written with or without a stop ("Mr. Porter", "Messrs. Cray
+# and Barnum"); ``honorific_pattern`` matches one in a regular expression.
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Messrs", "Mmes"})
+
+
+def honorific_pattern(*more: str) -> str:
+    """A regular expression for an honorific (and ``more`` titles), its stop optional."""
+    return rf"(?:{'|'.join(sorted(HONORIFICS | set(more)))})\.?"
+
+
 # Words that make a capitalized phrase an organization ("Security Council", "Workers' Party").
 ORG_CUES = frozenset(
     (

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from api.extractive.actors import Entity, Mention
-from api.extractive.gazetteer import LOWERCASE_TITLES
+from api.extractive.gazetteer import LOWERCASE_TITLES, honorific_pattern
 from api.extractive.polarity import (
     WORD,
     Trigger,
@@ -38,7 +38,7 @@ from api.schemas import ActorType, Polarity
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
 # What joins two holders of one stance: "Fisher, Plosser", "Mr. Cray and Mr. Barnum".
 _COORDINATION = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+    rf"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+|{honorific_pattern('Prof')}\s+)?$"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
@@ -163,9 +163,7 @@ def _coordinated_group(
     index = last
     while index > 0:
         previous, current = mentions[index - 1], mentions[index]
-        gap = text[previous[0].end : current[0].start]
-        if current[0].role and gap.rstrip().endswith(current[0].role):
-            gap = gap.rstrip()[: -len(current[0].role)]
+        gap = _without_role(text[previous[0].end : current[0].start], current[0])
         if not _COORDINATION.match(gap):
             break
         if not gap.strip() and current[1].type is ActorType.PERSON:
@@ -201,6 +199,8 @@ def _listed_subjects(
 
 
 def _without_role(gap: str, mention: Mention) -> str:
+    """The words between two names without the second one's title ("Fisher, Minneapolis Fed
+    President Kocherlakota" leaves ", ")."""
     if mention.role and gap.rstrip().endswith(mention.role):
         return gap.rstrip()[: -len(mention.role)]
     return gap
@@ -391,7 +391,7 @@ def holders_of(
     return after_verb[:1]
 
 
-_OWNER_GAP = re.compile(r"^['’]s\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$")
+_OWNER_GAP = re.compile(rf"^['’]s\s+(?:{honorific_pattern('Prof')}\s+)?$")
 
 
 def _owned_person(
@@ -774,7 +774,7 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-_TRAILING_HONORIFIC = re.compile(r"\s*\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?$")
+_TRAILING_HONORIFIC = re.compile(rf"\s*\b{honorific_pattern('Prof', 'Sir', 'Dame')}$")
 
 
 def _reported_before(text: str, speaker: Mention, start: int) -> str:
