@@ -420,3 +420,24 @@ def test_islands_go_by_their_short_plural_and_a_first_name_is_not_a_country() ->
         ("Solomon Islands", "country"),
         ("Chad Johnson", "person"),
     ]
+
+
+def test_two_people_of_one_first_name_stay_two() -> None:
+    brief = brief_of(
+        "Douglas Wilder won the race. Douglas Bailey, a consultant, said the ads were bold. "
+        "Wilder said he was pleased."
+    )
+    assert names(brief) == ["Douglas Wilder", "Douglas Bailey"]
+    brief = brief_of(
+        "Ahmad Shah Masood led the alliance until his death. His brother Ahmad Wali Masood "
+        "said the alliance would fight on. Ahmad Wali Masood said the war would go on."
+    )
+    assert set(names(brief)) == {"Ahmad Shah Masood", "Ahmad Wali Masood"}
+
+
+def test_one_name_spelt_two_ways_stays_one_person() -> None:
+    brief = brief_of(
+        "Counsel Lionel Robbards questioned the union official. Lionel Roberts said the union "
+        "had been warned about the inquiry. The union said it would cooperate with the inquiry."
+    )
+    assert len([name for name in names(brief) if name.startswith("Lionel")]) == 1

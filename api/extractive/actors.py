@@ -1059,7 +1059,7 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
             same_start = other_words[0] == words[0] or (
                 len(words) > 1 and other_words[-1] == words[-1]  # "Terence"/"Terrence Cole"
             )
-            if same_start and fuzz.ratio(key, other) >= 85:
+            if same_start and fuzz.ratio(key, other) >= 85 and _same_rest(words, other_words):
                 groups[key].extend(groups.pop(other))
             elif (
                 1 < len(other_words) < len(words)
@@ -1080,6 +1080,30 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+
+
+def _same_rest(words: Sequence[str], other_words: Sequence[str]) -> bool:
+    """Two names that share their first word are one person's when the rest is spelt alike
+    ("Lee Jong-sup", "Lee Jong Seop"; "Mary Beth Marchand", "Mary Marchand"), or the surname
+    is and no two full middle names differ ("Lionel Robbards", "Lionel Roberts"); not two
+    people of one first name ("Douglas Wilder", "Douglas Bailey") nor brothers ("Ahmad Shah
+    Masood", "Ahmad Wali Masood")."""
+    if words[0] != other_words[0] or len(words) < 2 or len(other_words) < 2:
+        return True
+
+    def rest(parts: Sequence[str]) -> str:
+        return "".join(parts[1:]).replace("-", "")
+
+    if fuzz.ratio(rest(words), rest(other_words)) >= _SAME_REST_RATIO:
+        middles = {word.rstrip(".") for word in (*words[1:-1], *other_words[1:-1])}
+        return len(middles) < 2 or any(len(word) == 1 for word in middles)
+    return fuzz.ratio(words[-1], other_words[-1]) >= _SAME_SURNAME_RATIO and (
+        words[1:-1] == other_words[1:-1] or not (words[1:-1] and other_words[1:-1])
+    )
+
+
+_SAME_REST_RATIO = 75
+_SAME_SURNAME_RATIO = 60
 
 
 def _merge_organization_groups(groups: dict[str, list[Mention]]) -> None:
