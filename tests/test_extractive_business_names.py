@@ -208,3 +208,13 @@ def test_and_does_not_join_two_complete_names() -> None:
         "United States",
     ]
     assert kinds(brief)["Soviet Union"] is ActorType.COUNTRY
+
+
+def test_a_name_with_for_in_it_is_a_body_and_a_minister_for_is_an_office() -> None:
+    brief = brief_of(
+        "Students for Fair Admissions sued the university. Students for Fair Admissions said "
+        "the policy was unfair. The Minister for Foreign Affairs and Trade, Alexander Downer, "
+        "said the report was wrong."
+    )
+    assert kinds(brief)["Students for Fair Admissions"] is ActorType.ORGANIZATION
+    assert "Minister for Foreign Affairs and Trade" not in names(brief)

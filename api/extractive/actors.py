@@ -612,6 +612,11 @@ class _SentenceReader:
         if len(texts) == 1 and texts[0] in ORG_CUES:
             self.singles.append(self.mention(start, end, ActorType.ORGANIZATION, "head"))
             return
+        if "for" in texts[1:-1] and not _is_title(texts[0]):
+            # "Students for Fair Admissions", "Friends for Education": no person's name has
+            # "for" in it, so a name that does is a body's ("Minister for Trade" is an office)
+            self._add_organization(start, end, texts)
+            return
         if self._read_organization_then_person(start, end, texts):
             return
         if len(texts) > 1 and texts[0] in _BROADCASTER_PREFIXES:
