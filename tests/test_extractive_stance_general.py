@@ -483,3 +483,7 @@ def test_a_stance_target_is_the_thing_the_words_are_about() -> None:
     assert target_phrase('"do the twist" and increase the duration') == (
         "do the twist and increase the duration"
     )
+    assert target_phrase("the persistent attacks must end and that they be punished") == (
+        "the persistent attacks"
+    )
+    assert target_phrase("now we have to persuade our leaders") == "to persuade our leaders"

@@ -682,24 +682,26 @@ TARGET_WORDS = 8
 def target_phrase(complement: str) -> str:
     """What a stance is about, from the words after its verb: up to the first clause break;
     for a reported clause, its subject ("says Qantas is being greedy" -> "Qantas"), unless the
-    subject is a pronoun or the clause says what must be done: then what follows the verb ("it
-    was his contacts" -> "his contacts", "the administration must release the tapes" ->
-    "release the tapes")."""
+    subject is only a pronoun or the clause says what must be done: then what follows the verb
+    ("it was his contacts" -> "his contacts", "the administration must release the tapes" ->
+    "release the tapes"; but "the attacks must end" is about the attacks)."""
     words = _TARGET_END.split(complement.strip(" \"'“”‘’"), maxsplit=1)[0].split()
     verb = next((i for i, w in enumerate(words) if w.lower() in _CLAUSE_VERBS), None)
-    if verb is not None and (
-        words[verb].lower() in _OBLIGING or (verb == 1 and words[0].lower() in _SUBJECT_PRONOUNS)
-    ):
-        # "the administration must release the tapes" is about releasing them; "it was his
-        # contacts" about the contacts
-        rest = words[verb + 1 :]
+    if verb:
+        subject, rest = words[:verb], words[verb + 1 :]
         while rest and rest[0].lower() in _CLAUSE_VERBS:
             rest = rest[1:]
-        words = rest
-    elif verb:
-        words = words[:verb]
+        while rest and rest[-1].lower() in _DANGLING:
+            rest = rest[:-1]
+        bare = all(word.lower() in _SUBJECT_PRONOUNS | _DANGLING for word in subject)
+        obliged = words[verb].lower() in _OBLIGING and len(rest) > 1
+        words = rest if (bare or obliged) and rest else subject
     phrase = re.sub(r"[\"“”]", "", " ".join(words[:TARGET_WORDS])).strip(" .,'")
     return phrase or " ".join(complement.split()[:6])
+
+
+# Words that join or set a clause rather than name anything: "... end and", "Now we have".
+_DANGLING = frozenset("and or but now then so also still".split())
 
 
 _SUBJECT_WORDS = 8
