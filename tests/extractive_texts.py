@@ -25,3 +25,8 @@ def names(brief: Brief) -> list[str]:
 def stances(brief: Brief) -> list[tuple[str, str]]:
     """(actor, polarity) in the brief's order."""
     return [(stance.actor, stance.polarity.value) for stance in brief.stance]
+
+
+def sorted_stances(brief: Brief) -> list[tuple[str, str]]:
+    """(actor, polarity) sorted, for tests that do not care about the brief's order."""
+    return sorted(stances(brief))

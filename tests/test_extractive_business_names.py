@@ -5,15 +5,11 @@ company's spokesman says."""
 from __future__ import annotations
 
 from api.schemas import ActorType, Brief
-from tests.extractive_texts import brief_of, names
+from tests.extractive_texts import brief_of, names, sorted_stances
 
 
 def kinds(brief: Brief) -> dict[str, ActorType]:
     return {actor.name: actor.type for actor in brief.who}
-
-
-def stances(brief: Brief) -> list[tuple[str, str]]:
-    return sorted((s.actor, s.polarity.value) for s in brief.stance)
 
 
 def test_a_legal_suffix_makes_a_company_and_its_short_name_joins_it() -> None:
@@ -79,7 +75,7 @@ def test_what_a_companys_spokesman_says_is_the_companys_stance() -> None:
         "Qantas cut ten flights on Monday. A Qantas spokesman said the strike was illegal and "
         "irresponsible."
     )
-    assert stances(brief) == [("Qantas", "oppose")]
+    assert sorted_stances(brief) == [("Qantas", "oppose")]
 
 
 def test_an_and_between_a_bodys_fields_is_inside_its_name() -> None:
@@ -129,7 +125,7 @@ def test_a_person_after_his_firms_possessive_is_the_speaker() -> None:
         "Michael Porter is an analyst at Smith Barney, Harris Upham & Co. \"I'm very alarmed "
         "to see these rich valuations,\" says Smith Barney's Mr. Porter."
     )
-    assert stances(brief) == [("Michael Porter", "oppose")]
+    assert sorted_stances(brief) == [("Michael Porter", "oppose")]
 
 
 def test_an_honorific_before_a_closing_speaker_keeps_the_words_before_it() -> None:

@@ -6,12 +6,8 @@ from __future__ import annotations
 from api.extractive.polarity import content_scores, verb_polarity
 from api.extractive.sentences import sentence_spans
 from api.extractive.stance import FURTHER_LIMIT, find_triggers, target_phrase
-from api.schemas import Brief, Polarity
-from tests.extractive_texts import brief_of
-
-
-def stances(brief: Brief) -> list[tuple[str, str]]:
-    return sorted((s.actor, s.polarity.value) for s in brief.stance)
+from api.schemas import Polarity
+from tests.extractive_texts import brief_of, sorted_stances
 
 
 def test_a_verb_inside_a_quotation_is_not_a_report_of_its_own() -> None:
@@ -27,19 +23,19 @@ def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun() -> None:
 
 def test_the_name_after_a_stance_verb_is_its_object_not_its_holder() -> None:
     brief = brief_of("The party executive rejected Senator Jane Roe's bid to lead.")
-    assert stances(brief) == []
+    assert sorted_stances(brief) == []
 
 
 def test_quotative_inversion_gives_the_speaker_after_the_verb() -> None:
     brief = brief_of('"The plan is a great success," said Mayor Tom Brink.')
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 
 def test_passive_participle_is_not_the_stance_of_its_subject() -> None:
     brief = brief_of("Senator Jane Roe was criticised by Mayor Tom Brink.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
     brief = brief_of("Senator Jane Roe, accused of fraud, left the country.")
-    assert stances(brief) == []
+    assert sorted_stances(brief) == []
 
 
 def test_asked_is_a_request_only_with_to_or_for() -> None:
@@ -56,14 +52,14 @@ def test_a_request_not_to_do_something_opposes_it() -> None:
 
 def test_wanting_or_hoping_sides_with_what_is_wanted() -> None:
     brief = brief_of("Mayor Tom Brink hopes to get agreement on the new bridge.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
     brief = brief_of("Mayor Tom Brink does not want the new bridge.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_said_with_an_embedded_stance_verb_of_the_same_speaker_counts_once() -> None:
     brief = brief_of("Mayor Tom Brink said he welcomed the decision to build the bridge.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 
 def test_stance_phrases_and_obligation_inside_what_was_said() -> None:
@@ -78,7 +74,7 @@ def test_a_person_from_an_organization_speaks_for_both() -> None:
         "Doug Cameron from the Australian Manufacturing Workers Union says the airline is "
         "greedy and arrogant."
     )
-    assert stances(brief) == [
+    assert sorted_stances(brief) == [
         ("Australian Manufacturing Workers Union", "oppose"),
         ("Doug Cameron", "oppose"),
     ]
@@ -88,14 +84,14 @@ def test_a_name_inside_a_prepositional_phrase_is_not_the_subject() -> None:
     brief = brief_of(
         "The absence of US President George W Bush was threatening to overshadow the summit."
     )
-    assert stances(brief) == []
+    assert sorted_stances(brief) == []
 
 
 def test_progressive_and_phrasal_stance_verbs() -> None:
     brief = brief_of("Senator Jane Roe is warning voters about the dangerous scheme.")
-    assert stances(brief) == [("Jane Roe", "oppose")]
+    assert sorted_stances(brief) == [("Jane Roe", "oppose")]
     brief = brief_of("Senator Jane Roe hit out at the media on Sunday.")
-    assert stances(brief) == [("Jane Roe", "oppose")]
+    assert sorted_stances(brief) == [("Jane Roe", "oppose")]
 
 
 def test_committed_is_a_stance_only_when_committed_to_something() -> None:
@@ -107,7 +103,7 @@ def test_quote_closed_before_the_speaker_is_what_the_speaker_said() -> None:
     brief = brief_of(
         'The mayor has left, but "the decision was unacceptable and dangerous," Mr Tom Brink said.'
     )
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_she_said_goes_to_the_woman_and_he_said_to_the_man() -> None:
@@ -115,7 +111,7 @@ def test_she_said_goes_to_the_woman_and_he_said_to_the_man() -> None:
         "Mayor Tom Brink says the bridge will open in March. Ms Jane Roe says the plan is good. "
         '"It is a dangerous disaster," he said.'
     )
-    assert stances(brief) == [("Jane Roe", "support"), ("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Jane Roe", "support"), ("Tom Brink", "oppose")]
 
 
 def test_he_said_after_a_sentence_that_opens_with_a_person_quotes_that_person() -> None:
@@ -123,7 +119,7 @@ def test_he_said_after_a_sentence_that_opens_with_a_person_quotes_that_person() 
         "Senator John Roe says the plan is good. Mayor Tom Brink visited the site on Monday. "
         '"The plan is a dangerous disaster," he said.'
     )
-    assert stances(brief) == [("John Roe", "support"), ("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("John Roe", "support"), ("Tom Brink", "oppose")]
 
 
 def test_a_tie_across_separate_reports_is_not_a_hedge() -> None:
@@ -131,7 +127,7 @@ def test_a_tie_across_separate_reports_is_not_a_hedge() -> None:
         "Mayor Tom Brink condemned the new bridge plan. Mayor Tom Brink later welcomed the new "
         "bridge plan."
     )
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_a_firm_stance_on_another_target_is_a_second_stance() -> None:
@@ -139,9 +135,9 @@ def test_a_firm_stance_on_another_target_is_a_second_stance() -> None:
         "Mayor Tom Brink condemned the new tax on diesel fuel. Mayor Tom Brink welcomed the "
         "planned hospital extension in Springfield."
     )
-    assert stances(brief) == [("Tom Brink", "oppose"), ("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose"), ("Tom Brink", "support")]
     brief = brief_of("Mayor Tom Brink condemned the tax. Mayor Tom Brink welcomed the hospital.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_an_actor_gets_a_stance_on_each_of_several_targets_up_to_a_limit() -> None:
@@ -150,7 +146,7 @@ def test_an_actor_gets_a_stance_on_each_of_several_targets_up_to_a_limit() -> No
         "planned hospital extension in Springfield. Mayor Tom Brink rejected the proposed "
         "casino licence for Riverside."
     )
-    assert stances(brief) == [
+    assert sorted_stances(brief) == [
         ("Tom Brink", "oppose"),
         ("Tom Brink", "oppose"),
         ("Tom Brink", "support"),
@@ -177,26 +173,26 @@ def test_each_stance_takes_its_side_from_its_own_reports() -> None:
 
 def test_deeds_for_or_against_something_are_stances() -> None:
     brief = brief_of("Attorney General Ann Lee sued the Acme Chemical Company over the spill.")
-    assert ("Ann Lee", "oppose") in stances(brief)
+    assert ("Ann Lee", "oppose") in sorted_stances(brief)
     brief = brief_of("Mayor Tom Brink banned fireworks in the city parks.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
     brief = brief_of("Governor Jane Roe nominated Judge Ann Lee to the state supreme court.")
-    assert ("Jane Roe", "support") in stances(brief)
+    assert ("Jane Roe", "support") in sorted_stances(brief)
     brief = brief_of("Mayor Tom Brink upheld the ban on fireworks.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 
 def test_bans_appeals_refusals_and_apologies_are_against_their_object() -> None:
     brief = brief_of("Mayor Tom Brink imposed a gradual ban on fireworks in the city.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
     brief = brief_of("Mayor Tom Brink is appealing the court's zoning order.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
     brief = brief_of("Mayor Tom Brink appealed to voters to back the bridge.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
     brief = brief_of("Mayor Tom Brink turned down the council's request for a new road.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
     brief = brief_of("Mayor Tom Brink apologized for the council's one-dollar contracts.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_a_quotation_carried_over_from_the_sentence_before_is_the_speakers() -> None:
@@ -207,19 +203,19 @@ def test_a_quotation_carried_over_from_the_sentence_before_is_the_speakers() -> 
 
 def test_a_name_that_qualifies_the_agent_of_a_passive_is_not_the_agent() -> None:
     brief = brief_of("The bombing was backed by the Pakistani intelligence service, India said.")
-    assert ("Pakistan", "support") not in stances(brief)
+    assert ("Pakistan", "support") not in sorted_stances(brief)
     brief = brief_of("The plan was backed by Mayor Tom Brink on Monday.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 
 def test_she_said_with_no_woman_known_by_title_goes_to_the_last_speaker() -> None:
     brief = brief_of('Premier Helen Clark spoke on Monday. "It is a dangerous disaster," she said.')
-    assert stances(brief) == [("Helen Clark", "oppose")]
+    assert sorted_stances(brief) == [("Helen Clark", "oppose")]
 
 
 def test_lending_support_and_industrial_action_are_stances() -> None:
     brief = brief_of("Senator Jane Roe has given her support to the new bridge plan.")
-    assert stances(brief) == [("Jane Roe", "support")]
+    assert sorted_stances(brief) == [("Jane Roe", "support")]
     assert [t.word for t in find_triggers("Sixty workers downed tools over pay.")] == [
         "downed tools"
     ]
@@ -228,7 +224,7 @@ def test_lending_support_and_industrial_action_are_stances() -> None:
 
 def test_being_critical_of_something_opposes_it() -> None:
     brief = brief_of("The Community and Public Sector Union has been critical of the report.")
-    assert stances(brief) == [("Community and Public Sector Union", "oppose")]
+    assert sorted_stances(brief) == [("Community and Public Sector Union", "oppose")]
 
 
 def test_a_participle_after_a_comma_speaks_for_the_clause_subject() -> None:
@@ -236,19 +232,19 @@ def test_a_participle_after_a_comma_speaks_for_the_clause_subject() -> None:
         "The Community and Public Sector Union has been critical of the report, saying "
         "Mayor Tom Brink is wrong."
     )
-    assert stances(brief) == [("Community and Public Sector Union", "oppose")]
+    assert sorted_stances(brief) == [("Community and Public Sector Union", "oppose")]
 
 
 def test_a_second_verb_after_and_shares_the_subject_not_the_object() -> None:
     brief = brief_of("Mayor Tom Brink met Senator Jane Roe yesterday and urged her to continue.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 
 def test_admitting_and_fearing_report_a_view() -> None:
     brief = brief_of("Senator Jane Roe fears 200 jobs at the plant are at risk.")
-    assert stances(brief) == [("Jane Roe", "oppose")]
+    assert sorted_stances(brief) == [("Jane Roe", "oppose")]
     brief = brief_of("Senator Jane Roe admits the dispute is frustrating.")
-    assert stances(brief) == [("Jane Roe", "oppose")]
+    assert sorted_stances(brief) == [("Jane Roe", "oppose")]
 
 
 def test_enough_alarming_and_a_great_deal() -> None:
@@ -264,17 +260,17 @@ def test_a_report_ends_where_another_speakers_report_begins() -> None:
     brief = brief_of(
         "Mayor Tom Brink says the plan is good but Senator Jane Roe says it is a disaster."
     )
-    assert stances(brief) == [("Jane Roe", "oppose"), ("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Jane Roe", "oppose"), ("Tom Brink", "support")]
 
 
 def test_a_stance_verb_in_a_condition_is_no_ones_stance() -> None:
     brief = brief_of("Mayor Tom Brink rejected the truce if Senator Jane Roe agreed to stop.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_a_named_document_is_not_a_stance_holder() -> None:
     brief = brief_of("The internationally-backed Mitchell Plan calls for an end to violence.")
-    assert stances(brief) == []
+    assert sorted_stances(brief) == []
 
 
 def test_calling_for_an_end_to_something_opposes_it() -> None:
@@ -304,14 +300,14 @@ def test_deeds_that_show_a_stance_need_their_infinitive() -> None:
         Polarity.OPPOSE
     ]
     brief = brief_of("Mayor Tom Brink ordered the closure of the mine.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 
 def test_a_place_right_before_a_person_qualifies_the_persons_title() -> None:
     brief = brief_of('"The plan is a great success," said chief French negotiator Tom Brink.')
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
     brief = brief_of("The former ambassador to France Tom Brink welcomed the plan.")
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 
 def test_a_stance_phrase_used_as_a_noun_is_no_report() -> None:
@@ -327,43 +323,43 @@ def test_being_delighted_or_appalled_takes_a_side() -> None:
 
 def test_a_stance_word_after_a_progressive_verb_is_its_object() -> None:
     brief = brief_of("Mayor Tom Brink was using suicide attacks as a pretext.")
-    assert stances(brief) == []
+    assert sorted_stances(brief) == []
     brief = brief_of("Mayor Tom Brink is continuing to condemn the council.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_the_commanders_of_a_named_group_act_for_it() -> None:
     brief = brief_of("Northern Alliance commanders have rejected the plan.")
-    assert ("Northern Alliance", "oppose") in stances(brief)
+    assert ("Northern Alliance", "oppose") in sorted_stances(brief)
 
 
 def test_good_words_after_a_verb_of_opposing_name_what_is_opposed() -> None:
     brief = brief_of("Mayor Tom Brink abandoned all attempts to secure a peaceful surrender.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_a_report_that_concedes_a_point_with_but_is_mixed() -> None:
     brief = brief_of(
         "Mayor Tom Brink said the plan was a good start, but the costs were a serious problem."
     )
-    assert stances(brief) == [("Tom Brink", "mixed")]
+    assert sorted_stances(brief) == [("Tom Brink", "mixed")]
 
 
 def test_a_participle_after_a_preposition_belongs_to_the_clause_subject() -> None:
     brief = brief_of("Mayor Tom Brink, who led the town, was sacked after refusing to resign.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_a_name_qualifying_a_persons_title_opens_for_that_person() -> None:
     brief = brief_of(
         "French negotiator Tom Brink walked out, rejecting the plan.",
     )
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_an_adverb_does_not_hide_a_passive() -> None:
     brief = brief_of("Mayor Tom Brink has been unjustly accused.")
-    assert stances(brief) == []
+    assert sorted_stances(brief) == []
 
 
 def test_the_object_of_a_verb_before_a_relative_clause_is_not_the_subject() -> None:
@@ -371,20 +367,20 @@ def test_the_object_of_a_verb_before_a_relative_clause_is_not_the_subject() -> N
         "Mayor Tom Brink, angry that the council had not stopped Senator Jane Roe, who "
         "blocked the bridge, condemned the delay."
     )
-    assert ("Jane Roe", "oppose") not in stances(brief)
+    assert ("Jane Roe", "oppose") not in sorted_stances(brief)
 
 
 def test_an_unquoted_statement_before_its_speaker_is_what_the_speaker_said() -> None:
     brief = brief_of(
         "The council did not regret its decision on the bridge, Mayor Tom Brink said today."
     )
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
     assert brief.stance[0].position.startswith("The council did not regret its decision")
 
 
 def test_a_quotation_before_its_speaker_is_the_position_not_the_verb() -> None:
     brief = brief_of('"The bridge plan is a disaster," Mayor Tom Brink told reporters on Monday.')
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
     assert brief.stance[0].position == "The bridge plan is a disaster,"
 
 
@@ -393,7 +389,7 @@ def test_whom_it_was_told_to_is_not_what_was_said() -> None:
         "The deal was a great success for the town, Mayor Tom Brink told CNN in a telephone "
         "interview."
     )
-    assert stances(brief) == [("Tom Brink", "support")]
+    assert sorted_stances(brief) == [("Tom Brink", "support")]
     assert brief.stance[0].position.startswith("The deal was a great success")
 
 
@@ -402,7 +398,7 @@ def test_a_participle_after_a_dash_speaks_for_the_subject_of_the_clause() -> Non
         "Senator Jane Roe intends to move a motion today - on the anniversary of the crisis - "
         "condemning the council over its housing policy."
     )
-    assert stances(brief) == [("Jane Roe", "oppose")]
+    assert sorted_stances(brief) == [("Jane Roe", "oppose")]
 
 
 def test_a_general_sentiment_lexicon_decides_only_when_our_words_are_silent() -> None:
@@ -413,7 +409,7 @@ def test_a_general_sentiment_lexicon_decides_only_when_our_words_are_silent() ->
     # one word of our own and the lexicon is not consulted
     assert content_scores("the plan is a fiasco and dangerous") == (0.0, 1.0)
     brief = brief_of("Mayor Tom Brink said the new bridge plan was a fiasco.")
-    assert stances(brief) == [("Tom Brink", "oppose")]
+    assert sorted_stances(brief) == [("Tom Brink", "oppose")]
 
 
 def test_an_inverted_speaker_with_a_relative_clause_still_reports_the_quote() -> None:
@@ -421,7 +417,7 @@ def test_an_inverted_speaker_with_a_relative_clause_still_reports_the_quote() ->
         '"It will be a disappointment if the parade is cancelled," said Jose Ramirez, who came '
         "from Puerto Rico."
     )
-    assert stances(brief) == [("Jose Ramirez", "oppose")]
+    assert sorted_stances(brief) == [("Jose Ramirez", "oppose")]
     assert brief.stance[0].position.startswith("It will be a disappointment")
 
 
@@ -437,7 +433,7 @@ def test_when_between_the_name_and_the_verb_keeps_the_name_the_subject() -> None
     brief = brief_of(
         "Former Defense Secretary Robert Gates on Sunday defended the choice of Rex Tillerson."
     )
-    assert ("Robert Gates", "support") in stances(brief)
+    assert ("Robert Gates", "support") in sorted_stances(brief)
 
 
 def test_a_programme_named_after_said_is_where_it_was_said() -> None:
@@ -452,7 +448,7 @@ def test_where_it_was_said_is_not_what_was_said() -> None:
     brief = brief_of(
         '"Agents are a disgrace to the game," Alabama coach Nick Saban said at the SEC media days.'
     )
-    assert stances(brief) == [("Nick Saban", "oppose")]
+    assert sorted_stances(brief) == [("Nick Saban", "oppose")]
     assert brief.stance[0].position == "Agents are a disgrace to the game,"
 
 

@@ -7,23 +7,23 @@ from __future__ import annotations
 from api.extractive.polarity import content_scores
 from api.extractive.sentences import sentence_spans
 from api.extractive.stance import find_triggers
-from tests.extractive_texts import brief_of, names
-
-
-def sorted_stances(text: str) -> list[tuple[str, str]]:
-    return sorted((s.actor, s.polarity.value) for s in brief_of(text).stance)
+from tests.extractive_texts import brief_of, names, sorted_stances, stances
 
 
 def test_a_denial_with_no_other_side_opposes() -> None:
     assert content_scores("the plan is not an attempt to shore up ad pages")[1] > 0
     assert sorted_stances(
-        "Newsweek president Alan Spoon said the plan is not an attempt to shore up ad pages."
+        brief_of(
+            "Newsweek president Alan Spoon said the plan is not an attempt to shore up ad pages."
+        )
     ) == [("Alan Spoon", "oppose")]
 
 
 def test_a_plain_statement_still_takes_no_side() -> None:
     assert content_scores("ad rates would increase 5% in January") == (0.0, 0.0)
-    assert sorted_stances("Alan Spoon said the ad rates would increase 5% in January.") == []
+    assert (
+        sorted_stances(brief_of("Alan Spoon said the ad rates would increase 5% in January.")) == []
+    )
 
 
 def test_a_denial_does_not_outweigh_words_that_take_a_side() -> None:
@@ -33,7 +33,9 @@ def test_a_denial_does_not_outweigh_words_that_take_a_side() -> None:
 
 def test_a_list_of_names_ending_in_and_holds_the_stance_together() -> None:
     assert sorted_stances(
-        "Richard Fisher, Narayana Kocherlakota and Charles Plosser dissented from the decision."
+        brief_of(
+            "Richard Fisher, Narayana Kocherlakota and Charles Plosser dissented from the decision."
+        )
     ) == [
         ("Charles Plosser", "oppose"),
         ("Narayana Kocherlakota", "oppose"),
@@ -46,7 +48,7 @@ def test_a_place_before_the_list_is_a_setting_not_a_holder() -> None:
         "In Canberra, Senator Jane Roe and Mayor Tom Brink condemned the plan. "
         "Canberra is the capital."
     )
-    assert sorted((s.actor, s.polarity.value) for s in brief.stance) == [
+    assert sorted_stances(brief) == [
         ("Jane Roe", "oppose"),
         ("Tom Brink", "oppose"),
     ]
@@ -58,7 +60,7 @@ def test_a_dash_written_as_two_hyphens_does_not_join_a_name_to_its_verb() -> Non
         "Narayana Kocherlakota, and Philadelphia Fed President Charles Plosser--dissented."
     )
     assert [t.word for t in find_triggers(text)] == ["dissented"]
-    assert len(sorted_stances(text)) == 3
+    assert len(sorted_stances(brief_of(text))) == 3
 
 
 def test_a_report_inside_a_report_is_kept_whole() -> None:
@@ -71,15 +73,15 @@ def test_a_report_inside_a_report_is_kept_whole() -> None:
 
 
 def test_a_court_ruling_against_a_party_opposes_it() -> None:
-    assert sorted_stances("The Supreme Court ruled against the administration 6-3.") == [
+    assert sorted_stances(brief_of("The Supreme Court ruled against the administration 6-3.")) == [
         ("Supreme Court", "oppose")
     ]
 
 
 def test_signing_a_deal_supports_it() -> None:
-    assert sorted_stances("Acme Corp. signed a merger agreement with Beta Inc. on Monday.") == [
-        ("Acme Corp.", "support")
-    ]
+    assert sorted_stances(
+        brief_of("Acme Corp. signed a merger agreement with Beta Inc. on Monday.")
+    ) == [("Acme Corp.", "support")]
 
 
 def test_messrs_neither_ends_a_sentence_nor_names_anyone() -> None:
@@ -90,7 +92,7 @@ def test_messrs_neither_ends_a_sentence_nor_names_anyone() -> None:
         "Messrs. Cray and Barnum said the spinoff was a great success."
     )
     assert names(brief) == ["Seymour Cray", "Gregory Barnum"]
-    assert sorted((s.actor, s.polarity.value) for s in brief.stance) == [
+    assert sorted_stances(brief) == [
         ("Gregory Barnum", "support"),
         ("Seymour Cray", "support"),
     ]
@@ -98,8 +100,10 @@ def test_messrs_neither_ends_a_sentence_nor_names_anyone() -> None:
 
 def test_holders_joined_with_their_honorifics_share_the_stance() -> None:
     assert sorted_stances(
-        "Seymour Cray founded the firm. Gregory Barnum runs its finances. "
-        "Mr. Cray and Mr. Barnum said the spinoff was a great success."
+        brief_of(
+            "Seymour Cray founded the firm. Gregory Barnum runs its finances. "
+            "Mr. Cray and Mr. Barnum said the spinoff was a great success."
+        )
     ) == [("Gregory Barnum", "support"), ("Seymour Cray", "support")]
 
 
@@ -116,5 +120,5 @@ def test_a_passive_stance_is_the_agents_about_its_subject() -> None:
 
 def test_a_past_tense_verb_after_a_name_is_its_verb_not_a_noun_it_names() -> None:
     brief = brief_of("Hamas issued a statement vowing to continue its campaign. Hamas rules Gaza.")
-    assert [(s.actor, s.polarity.value) for s in brief.stance] == [("Hamas", "support")]
+    assert stances(brief) == [("Hamas", "support")]
     assert brief_of("British man accused of plotting attacks condemned the raid.").stance == []
