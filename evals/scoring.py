@@ -289,10 +289,7 @@ def word_f1(predicted: str, gold: str) -> float:
     ("the plan" against "the government's plan")."""
     mine, theirs = content_words(predicted), content_words(gold)
     shared = len(mine & theirs)
-    if not shared:
-        return 0.0
-    precision, recall = shared / len(mine), shared / len(theirs)
-    return 2 * precision * recall / (precision + recall)
+    return precision_recall_f1(shared, len(mine), len(theirs))[2] if shared else 0.0
 
 
 def _alias_table(groups: Iterable[list[str]]) -> dict[str, list[str]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pycountry
+
 from api.schemas import ActorType
 
 # name | aliases (abbreviations, other names, capitals, demonyms)
@@ -181,8 +183,6 @@ def _iso_countries(listed: list[KnownActor]) -> list[KnownActor]:
     """Every other country and territory of ISO 3166 (pycountry), by the name the news gives
     it, with its ISO name as an alias: the list above carries capitals and demonyms for the
     ones the news names most."""
-    import pycountry  # only here: the list is read once, when the gazetteer is built
-
     known = {name for actor in listed for name in (actor.name, *actor.aliases)}
     extra = []
     for country in pycountry.countries:

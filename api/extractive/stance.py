@@ -329,8 +329,7 @@ def holders_of(
         start = trigger.end + agent.end()
         named = [p for p in subjects if _named_at(text, p[0], start)]
         # "by United Nations Middle East envoy Terje Roed-Larsen": the person the title is of
-        agents = [p for p in named if p[0].role and p[0].start > start] or named[:1]
-        agents = agents[:1]
+        agents = ([p for p in named if p[0].role and p[0].start > start] or named)[:1]
         return [p for p in agents if not _names_a_noun(text, p[0])]
     pronoun = _pronoun_before(text, trigger.start)
     clause_start = _clause_start(text, trigger.start)
