@@ -50,6 +50,12 @@ _DETERMINERS = frozenset(
     "the a an its his her their our my your this these those that any some no every each "
     "such another strong widespread fewer few many several".split()
 )
+# Words that take a noun, so a stance word after them is one ("sparked calls for an inquiry",
+# "amid mounting attacks", "despite repeated warnings").
+_NOUN_TAKERS = frozenset(
+    "sparked prompted triggered renewed growing mounting amid despite ignored heeded fresh "
+    "repeated new".split()
+)
 
 
 def used_as_noun(text: str, position: int) -> bool:
@@ -62,7 +68,7 @@ def used_as_noun(text: str, position: int) -> bool:
     if not previous:
         return False
     word = previous[0].lower().strip('"“”(')
-    return word in _DETERMINERS or word.replace(",", "").isdigit()
+    return word in _DETERMINERS or word in _NOUN_TAKERS or word.replace(",", "").isdigit()
 
 
 _NOT_EXCESS = frozenset(

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from api.extractive.actors import Entity, Mention
-from api.extractive.gazetteer import LOWERCASE_TITLES, honorific_pattern
+from api.extractive.gazetteer import LOWERCASE_TITLES, MONTHS, honorific_pattern
 from api.extractive.polarity import (
     WORD,
     Trigger,
@@ -684,19 +684,67 @@ def target_phrase(complement: str) -> str:
     subject is only a pronoun or the clause says what must be done: then what follows the verb
     ("it was his contacts" -> "his contacts", "the administration must release the tapes" ->
     "release the tapes"; but "the attacks must end" is about the attacks)."""
-    words = _TARGET_END.split(complement.strip(" \"'“”‘’"), maxsplit=1)[0].split()
-    verb = next((i for i, w in enumerate(words) if w.lower() in _CLAUSE_VERBS), None)
+    said = _without_setting(complement.strip(" \"'“”‘’"))
+    words = _TARGET_END.split(said, maxsplit=1)[0].split()
+    verb = next((i for i, w in enumerate(words) if _clause_verb(w, i)), None)
     if verb:
         subject, rest = words[:verb], words[verb + 1 :]
         while rest and rest[0].lower() in _CLAUSE_VERBS:
             rest = rest[1:]
         while rest and rest[-1].lower() in _DANGLING:
             rest = rest[:-1]
-        bare = all(word.lower() in _SUBJECT_PRONOUNS | _DANGLING for word in subject)
+        bare = all(_pronoun(word) or word.lower() in _DANGLING for word in subject)
         obliged = words[verb].lower() in _OBLIGING and len(rest) > 1
         words = rest if (bare or obliged) and rest else subject
     phrase = re.sub(r"[\"“”]", "", " ".join(words[:TARGET_WORDS])).strip(" .,'")
     return phrase or " ".join(complement.split()[:6])
+
+
+def _clause_verb(word: str, index: int) -> bool:
+    """An auxiliary or a modal; capitalized inside a phrase it is a name or a month ("in May it
+    could", "Will Smith is")."""
+    return word.lower() in _CLAUSE_VERBS and (word.islower() or (index == 0 and word != "May"))
+
+
+def _pronoun(word: str) -> bool:
+    """A subject pronoun, contracted or not ("it", "I'd", "we'll")."""
+    return re.split(r"['’]", word.lower())[0] in _SUBJECT_PRONOUNS
+
+
+def _without_setting(complement: str) -> str:
+    """What was said without when or where it was said before it, nor a condition that opens
+    it: "in May it could seek ..." -> "it could seek ...", "in parliament that Hungary would
+    suffer ..." -> "Hungary would suffer ...", "in a statement the plan ..." -> "the plan
+    ...", "Until Congress acts, the government hasn't ..." -> "the government hasn't ..."."""
+    words = complement.split()
+    if words and words[0].lower() in _SUBORDINATORS:  # "Until Congress acts, the government"
+        parts = complement.split(", ")[1:]
+        while parts and parts[0].split(" ", 1)[0].lower() in _RELATIVES:
+            parts = parts[1:]  # "If we see growth of 0.9 per cent, which is the consensus, that"
+        if parts and len(parts[0].split()) > 2:
+            return ", ".join(parts)
+    if not words or words[0].lower() not in _SAID_IN:
+        return complement
+    setting = [w.lower() for w in words[:_SETTING_WORDS]]
+    if "that" in setting:
+        return " ".join(words[setting.index("that") + 1 :])
+    skip = 0
+    while skip < len(words) and (
+        words[skip].lower() in _AFTERWORDS
+        or words[skip].lower().strip(".,") in _MONTH_WORDS
+        or words[skip].strip(",").isdigit()  # "on Jan. 5"
+    ):
+        skip += 1
+    while skip and words[skip - 1].lower() in _ARTICLES:  # "in a statement the plan ..."
+        skip -= 1
+    return " ".join(words[skip:]) if 1 < skip < len(words) else complement
+
+
+_SAID_IN = frozenset("in at during on".split())
+_RELATIVES = frozenset("which who whom whose where".split())
+_SUBORDINATORS = frozenset("until unless if when whenever while although though once".split())
+_ARTICLES = frozenset("a an the this".split())
+_MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
 
 
 # Words that join or set a clause rather than name anything: "... end and", "Now we have".
@@ -776,6 +824,7 @@ _CLAUSE_WORDS = frozenset(
 
 
 _TRAILING_HONORIFIC = re.compile(rf"\s*\b{honorific_pattern('Prof', 'Sir', 'Dame')}$")
+_TRAILING_ARTICLE = re.compile(r"\s*\b(?i:the)$")
 
 
 def _reported_before(text: str, speaker: Mention, start: int) -> str:
@@ -785,6 +834,7 @@ def _reported_before(text: str, speaker: Mention, start: int) -> str:
     if speaker.start <= start and speaker.role and head.endswith(speaker.role.strip()):
         head = head[: -len(speaker.role.strip())].rstrip()
     head = _TRAILING_HONORIFIC.sub("", head)  # "..., Mr. Porter suggests"
+    head = _TRAILING_ARTICLE.sub("", head)  # "..., the Treasury said"
     if not head.endswith(","):
         return ""
     return head.rstrip(",").strip()

@@ -1,0 +1,60 @@
+"""What a stance is about, on crafted sentences: when and where it was said, and a condition
+that opens what was said, are not its target; a month is not a modal; a stance word after a
+word that takes a noun ("sparked calls for") is a noun, not anyone's stance."""
+
+from __future__ import annotations
+
+from api.extractive.stance import target_phrase
+from tests.extractive_texts import brief_of
+
+
+def targets(text: str) -> list[tuple[str, str, str]]:
+    return [(s.actor, s.polarity.value, s.target) for s in brief_of(text).stance]
+
+
+def test_when_it_was_said_is_not_what_it_is_about() -> None:
+    assert target_phrase("in May it could seek $2 billion from Hungary") == (
+        "seek $2 billion from Hungary"
+    )
+    assert target_phrase("on Jan. 5 the deal is dead") == "the deal"
+    assert target_phrase("in a statement the plan was a disgrace") == "the plan"
+
+
+def test_where_it_was_said_gives_way_to_what_follows_that() -> None:
+    assert target_phrase("in parliament that the twin dams would be a disaster") == (
+        "the twin dams"
+    )
+
+
+def test_a_setting_phrase_without_a_clause_after_it_stays() -> None:
+    assert target_phrase("in favour of the plan") == "in favour of the plan"
+    assert target_phrase("of the plan that it was bad") == "of the plan"
+
+
+def test_a_condition_that_opens_what_was_said_is_not_its_target() -> None:
+    assert target_phrase("Until Congress acts, the government has no authority to borrow") == (
+        "the government"
+    )
+    assert target_phrase(
+        "If we see growth of 0.9 per cent, which is the consensus, that is a good outcome"
+    ) == ("a good outcome")
+
+
+def test_a_contracted_pronoun_gives_way_to_what_follows_its_verb() -> None:
+    assert target_phrase("If I took them into my classroom, I'd have a hard time") == (
+        "a hard time"
+    )
+
+
+def test_a_reported_statement_before_the_speaker_and_its_article_is_found() -> None:
+    assert targets(
+        "Until Congress acts, the government has no authority to issue new debt, the "
+        "Treasury warned."
+    ) == [("Treasury", "oppose", "the government")]
+
+
+def test_calls_sparked_by_someone_are_not_his_call() -> None:
+    brief = brief_of(
+        "Jack Hampton had sparked calls for a judicial inquiry with his remarks to the press."
+    )
+    assert brief.stance == []
