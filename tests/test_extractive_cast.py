@@ -441,3 +441,30 @@ def test_one_name_spelt_two_ways_stays_one_person() -> None:
         "had been warned about the inquiry. The union said it would cooperate with the inquiry."
     )
     assert len([name for name in names(brief) if name.startswith("Lionel")]) == 1
+
+
+def test_a_name_ending_in_a_place_word_is_a_person_the_story_calls_mister() -> None:
+    brief = brief_of(
+        "As an actor, Charles Lane isn't the heir of Charlie Chaplin. "
+        "Mr. Lane shot a short film in 1976. Now Mr. Lane has made a full-length movie."
+    )
+    assert actor(brief, "Charles Lane").type.value == "person"
+    assert "Lane" in actor(brief, "Charles Lane").aliases
+
+
+def test_a_street_is_still_a_place_when_no_one_bears_its_name() -> None:
+    brief = brief_of(
+        "Police closed Charles Lane on Tuesday. Mayor Tom Brink said the closure was needed. "
+        "Mr. Brink said the road would reopen."
+    )
+    assert names(brief) == ["Tom Brink"]
+
+
+def test_a_title_the_story_only_quotes_is_a_work_not_an_actor() -> None:
+    brief = brief_of(
+        'Mr. Lane has made a movie called "Sidewalk Stories," a poignant piece of work. '
+        'Mr. Lane said "Sidewalk Stories" owes much to "City Lights," the Chaplin film. '
+        "Charles Lane wrote and directed it."
+    )
+    assert "Sidewalk Stories" not in names(brief)
+    assert "City Lights" not in names(brief)

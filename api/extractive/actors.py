@@ -37,6 +37,7 @@ from api.extractive.gazetteer import (
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
     KnownActor,
+    honorific_pattern,
 )
 from api.extractive.sentences import Document, Sentence
 from api.extractive.tokens import Token, tokenize
@@ -407,6 +408,7 @@ class _SentenceReader:
 
     sentence: Sentence
     vocabulary: frozenset[str]
+    surnames: frozenset[str] = frozenset()
     tokens: list[Token] = field(init=False)
     mentions: list[Mention] = field(default_factory=list)
     singles: list[Mention] = field(default_factory=list)
@@ -637,8 +639,10 @@ class _SentenceReader:
         if len(texts) == 2 and texts[0] in COMPASS_WORDS and texts[1].endswith(DEMONYM_ENDINGS):
             return  # "West African nations", "East Asian allies": an adjective of a region
         is_place = len(texts) > 1 and (texts[-1] in PLACE_CUES or texts[0] in PLACE_PREFIXES)
-        if is_place and not self._speaks_after(end):
-            return  # "Blue Mountains", "New South Wales"; but "Robert Hill says" is a person
+        if is_place and not self._speaks_after(end) and texts[-1] not in self.surnames:
+            # "Blue Mountains", "New South Wales"; but "Robert Hill says" is a person, and so
+            # is "Charles Lane" in a story that calls him "Mr. Lane"
+            return
         self._read_names_and_known(start, end)
 
     def _person_then_of(self, start: int, end: int) -> int | None:
@@ -921,15 +925,24 @@ def _is_headline(text: str) -> bool:
     return capitalized >= _HEADLINE_CAPITALIZED * len(words)
 
 
+# A word after an honorific is someone's surname ("Mr. Lane", "Dr Hill").
+_TITLED_SURNAME = re.compile(rf"\b{honorific_pattern()}\s+([A-Z][\w'’-]+)")
+
+
 def find_mentions(
     documents: Sequence[Document], vocabulary: frozenset[str]
 ) -> tuple[list[Mention], list[Mention]]:
     """All certain mentions, and the single capitalized words that may be short names."""
     mentions: list[Mention] = []
     singles: list[Mention] = []
+    surnames = frozenset(
+        match.group(1)
+        for document in documents
+        for match in _TITLED_SURNAME.finditer(document.article.text)
+    )
     for document in documents:
         for sentence in document.sentences:
-            reader = _SentenceReader(sentence, vocabulary)
+            reader = _SentenceReader(sentence, vocabulary, surnames)
             reader.read()
             mentions.extend(reader.mentions)
             singles.extend(reader.singles)

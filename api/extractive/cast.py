@@ -225,7 +225,22 @@ def story_actors(
         if not (named_only_in_passing(e, vocabulary) and e.name not in speakers)
         and not _lone_place(e)
         and not _dateline(e)
+        and not _title_of_work(e)
     ]
+
+
+_OPENING_QUOTE = ('"', "“")
+_CLOSING_QUOTE = re.compile(r"^[,.!?]?[\"”]")
+
+
+def _title_of_work(entity: Entity) -> bool:
+    """A name of several words the story only ever puts in quotation marks by itself ("a movie
+    called "Sidewalk Stories,"", "the book "A Wild Sheep Chase"") is the title of a work."""
+    return len(entity.name.split()) > 1 and all(
+        m.sentence.text[: m.start].endswith(_OPENING_QUOTE)
+        and _CLOSING_QUOTE.match(m.sentence.text[m.end :])
+        for m in entity.mentions
+    )
 
 
 _DATELINE_SENTENCES = 2  # after a headline and a subhead, if the article carries them
