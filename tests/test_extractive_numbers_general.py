@@ -44,6 +44,15 @@ def test_other_with_a_noun_counts_but_bare_others_does_not() -> None:
     ]
 
 
+def test_a_compound_adjective_before_the_noun_is_not_a_verb() -> None:
+    assert numbers_of("US Airways reported six weather-related cancellations.") == [
+        (6.0, "weather-related cancellations", "six weather-related cancellations")
+    ]
+    assert numbers_of("Two state-owned banks failed and six killed were named.") == [
+        (2.0, "state-owned banks", "Two state-owned banks")
+    ]
+
+
 def test_a_fraction_behind_a_qualifier_is_not_a_count() -> None:
     assert numbers_of("We have completed about two-thirds of the repairs.") == []
 

@@ -234,7 +234,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
         lowered = word.lower()
         if lowered == "more" and not words:
             pass  # "four more people died": more of the thing counted
-        elif lowered in _STOP_UNIT or (lowered.endswith(("ed", "ing")) and not words):
+        elif lowered in _STOP_UNIT or (_verb_form(lowered) and not words):
             break
         if word[:1].isupper() and not word.isupper():
             break
@@ -247,6 +247,12 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     plural_at = next((i for i, (w, _) in enumerate(words) if _is_plural(w)), 0)
     chosen = words[: plural_at + 1]
     return " ".join(w for w, _ in chosen), chosen[-1][1]
+
+
+def _verb_form(word: str) -> bool:
+    """ "six killed", "two missing": a verb, not the thing counted; a compound adjective is not
+    one ("six weather-related cancellations", "two state-owned banks")."""
+    return word.endswith(("ed", "ing")) and "-" not in word
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
