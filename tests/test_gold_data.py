@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from evals.gold import gold_articles, load_gold_story
+
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = REPO / "evals" / "datasets"
 # Every suite folder: a new gold set is checked without being listed here.
@@ -45,3 +47,5 @@ def test_gold_story_is_consistent(path: Path) -> None:
     for number in gold["numbers"]:
         for phrase in number["evidence"]:
             assert any(phrase in text for text in texts), phrase
+    # the articles are valid API input (an over-long source line was not)
+    assert len(gold_articles(load_gold_story(path, REPO))) == len(texts)
