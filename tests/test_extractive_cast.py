@@ -468,3 +468,20 @@ def test_a_title_the_story_only_quotes_is_a_work_not_an_actor() -> None:
     )
     assert "Sidewalk Stories" not in names(brief)
     assert "City Lights" not in names(brief)
+
+
+def test_a_department_of_something_and_the_something_department_are_one_actor() -> None:
+    brief = brief_of(
+        "The Department of Energy refused the request. An Energy Department spokesman said the "
+        "list would not be given. The Energy Department also said staff were worried."
+    )
+    assert names(brief) == ["Department of Energy"]
+    assert actor(brief, "Department of Energy").aliases == ["Energy Department"]
+
+
+def test_the_interior_department_loses_its_article_but_a_bank_of_a_country_stays() -> None:
+    brief = brief_of(
+        "The Department of the Interior approved the lease. The Interior Department said it "
+        "would review it. The Bank of Japan said rates would stay low. The Bank of Japan met."
+    )
+    assert sorted(names(brief)) == ["Bank of Japan", "Department of the Interior"]

@@ -392,6 +392,22 @@ def _name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+# "the Department of Energy" is "the Energy Department", "Ministry of Defence" the "Defence
+# Ministry": one key for both word orders.
+_OFFICE_OF = re.compile(r"^(?P<lead>.*?)\b(?P<office>department|ministry|bureau) of (?P<field>.+)$")
+_OFFICE_FIELD_WORDS = 4
+
+
+def _office_key(key: str) -> str:
+    match = _OFFICE_OF.match(key)
+    if match is None:
+        return key
+    field = match["field"].removeprefix("the ")
+    if " of " in f" {field} " or len(field.split()) > _OFFICE_FIELD_WORDS:
+        return key
+    return f"{match['lead']}{field} {match['office']}"
+
+
 # A knighthood before a name is not part of it: "Sir Allan Kemakeza" is "Allan Kemakeza", whom
 # "Sir Allan" names too.
 _KNIGHTHOODS = frozenset({"Sir", "Dame"})
@@ -700,7 +716,7 @@ class _SentenceReader:
         self, start: int, end: int, texts: list[str], in_role: bool = False
     ) -> None:
         kind = ActorType.GROUP if any(t in GROUP_CUES for t in texts) else ActorType.ORGANIZATION
-        key = f"org:{_name_key(self.surface(start, end))}"
+        key = f"org:{_office_key(_name_key(self.surface(start, end)))}"
         known = match_known(self.tokens, start)
         if known is not None and known[0].type is ActorType.COUNTRY:
             rest = _name_key(self.surface(start + known[1], end)) if start + known[1] < end else ""
