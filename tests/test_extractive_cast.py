@@ -485,3 +485,13 @@ def test_the_interior_department_loses_its_article_but_a_bank_of_a_country_stays
         "would review it. The Bank of Japan said rates would stay low. The Bank of Japan met."
     )
     assert sorted(names(brief)) == ["Bank of Japan", "Department of the Interior"]
+
+
+def test_a_military_unit_and_a_technology_company_are_organizations() -> None:
+    brief = brief_of(
+        "The 106th Rescue Squadron flew the plane over Manhattan. The Rescue Squadron said the "
+        "flight was planned. Seagate Technology said sales rose. Seagate Technology employs "
+        "40,000 people."
+    )
+    assert actor(brief, "Rescue Squadron").type.value == "organization"
+    assert actor(brief, "Seagate Technology").type.value == "organization"

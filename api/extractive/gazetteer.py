@@ -234,7 +234,12 @@ ORG_CUES = frozenset(
         "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
         "Council Hospital Clinic Church Diocese Ministries Institution Institute Society Trust "
         "Club Team Airline Councils Commissions Industries Holdings Panel System Systems "
-        "Utilities"
+        "Utilities "
+        # units, offices and the words that end company names ("82nd Airborne Division",
+        # "102nd Rescue Squadron", "Seagate Technology", "Trump Productions")
+        "Division Squadron Regiment Battalion Technology Technologies "
+        "Communications Entertainment Productions Enterprises Pharmaceuticals Laboratories Labs "
+        "Studios Publishing Partners Associates Bancorp"
     ).split()
 )
 # The words that end a company's legal name; as tokens they keep their stop ("Lorillard Inc.").
