@@ -495,3 +495,11 @@ def test_a_military_unit_and_a_technology_company_are_organizations() -> None:
     )
     assert actor(brief, "Rescue Squadron").type.value == "organization"
     assert actor(brief, "Seagate Technology").type.value == "organization"
+
+
+def test_a_question_verb_or_an_adverb_opening_a_sentence_is_not_part_of_a_name() -> None:
+    brief = brief_of(
+        "President-elect Donald Trump asked for the names. Perhaps Trump wants a list. "
+        "Is Trump ready for the job? Consider Jim Courter, who said he would run."
+    )
+    assert sorted(names(brief)) == ["Donald Trump", "Jim Courter"]

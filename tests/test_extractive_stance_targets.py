@@ -58,3 +58,11 @@ def test_calls_sparked_by_someone_are_not_his_call() -> None:
         "Jack Hampton had sparked calls for a judicial inquiry with his remarks to the press."
     )
     assert brief.stance == []
+
+
+def test_whom_a_call_is_made_on_is_not_its_target_but_what_they_are_asked_to_do() -> None:
+    found = targets(
+        "Donald Trump met reporters. Bill O'Reilly called on Trump to accept the Paris Climate "
+        "Accord."
+    )
+    assert ("Bill O'Reilly", "support", "Trump to accept the Paris Climate Accord") in found

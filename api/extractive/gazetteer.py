@@ -368,7 +368,13 @@ COMMON_CAPITALIZED = frozenset(
         "Following Including Like Unlike Upon Into Onto Several Few Various Numerous Neither "
         "Either Whether Even Just Only Almost Nearly About Above Below Between "
         "AEDT AEST ACDT ACST AWST GMT UTC EST EDT PST PDT CET BST ICBM ICBMs GDP CPI "
-        "CEO CEOs CFO COO PC PCs TV"
+        "CEO CEOs CFO COO PC PCs TV "
+        # a question's verb or a sentence adverb glued to the name after it ("Is Trump
+        # ready", "Perhaps Trump wants", "Consider Jim Courter")
+        "Is Are Was Were Does Did Has Have Had Could Would Should Might Must Shall Perhaps "
+        "Maybe Indeed Instead Otherwise Nevertheless Nonetheless Besides Hence Anyway "
+        "Apparently Certainly Clearly Obviously Initially Finally Eventually Currently "
+        "Recently Already Again Consider Remember Imagine"
     ).split()
 )
 DAYS = frozenset(

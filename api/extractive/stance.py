@@ -655,6 +655,8 @@ def _target_of(
     for mention, entity in mentions:
         near = len(sentence[after : mention.start].split()) <= 3
         if after <= mention.start < clause_end and not mention.in_role and near:
+            if sentence.startswith(" to ", mention.end):
+                break  # "called on Trump to accept the accord": what he is asked to do
             return entity.name
     return target_phrase(complement)
 
