@@ -53,6 +53,24 @@ def test_a_compound_adjective_before_the_noun_is_not_a_verb() -> None:
     ]
 
 
+def test_a_scale_word_hyphened_on_or_a_dozen_multiplies() -> None:
+    assert numbers_of("The state could avoid the $600-million cost of a plant.") == [
+        (600_000_000.0, "USD", "$600-million")
+    ]
+    assert numbers_of("More than two dozen people were hospitalized.") == [
+        (24.0, "people", "More than two dozen people")
+    ]
+    assert numbers_of("He sat among a dozen people. Dozens of people died.") == [
+        (12.0, "people", "a dozen people")
+    ]
+
+
+def test_a_year_between_a_determiner_and_a_noun_dates_it_but_people_are_counted() -> None:
+    assert numbers_of("The agency will roll back the 2015 rules.") == [(2015.0, "year", "2015")]
+    assert numbers_of("Her 2018 disclosures were late.") == [(2018.0, "year", "2018")]
+    assert numbers_of("The 2000 people left.") == [(2000.0, "people", "2000 people")]
+
+
 def test_a_fraction_behind_a_qualifier_is_not_a_count() -> None:
     assert numbers_of("We have completed about two-thirds of the repairs.") == []
 

@@ -19,7 +19,7 @@ from api.extractive.sentences import Document, Sentence
 from api.number_words import CURRENCY_WORDS, SCALES, SHORT_SCALES, TENS, UNITS
 from api.schemas import Qualifier
 
-_SCALES = {**SCALES, **SHORT_SCALES}
+_SCALES = {**SCALES, **SHORT_SCALES, "dozen": 12}
 _CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
@@ -46,8 +46,9 @@ _NUMBER = re.compile(
     r"(?P<currency>US\$|\$|€|£|¥)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + _WORD_NUMBER
-    + r"|an?(?=\s(?:hundred|thousand|million|billion)\b))"
-    r"(?P<scale>\s?(?:hundred|thousand|million|billion|trillion)\b|(?<=\d)(?:bn|m|k)\b)?"
+    + r"|an?(?=\s(?:hundred|thousand|million|billion|dozen)\b))"
+    # "$600-million", "two dozen": the scale may be hyphened on
+    r"(?P<scale>[\s-]?(?:hundred|thousand|million|billion|trillion|dozen)\b|(?<=\d)(?:bn|m|k)\b)?"
     r"(?P<percent>\s?(?:%|percent\b|per cent\b))?"
     r"(?P<compound>-(?!\d)[a-z]+(?:-[a-z]+)*)?"
     r"(?![\w:])",
@@ -164,7 +165,7 @@ def parse_number(number: str, scale: str | None) -> float | None:
             return None
         value = float(sum(TENS.get(p, 0) + UNITS.get(p, 0) for p in parts))
     if scale:
-        value *= _SCALES[scale.strip().lower()]
+        value *= _SCALES[scale.strip(" -").lower()]
     return value
 
 
@@ -438,7 +439,7 @@ def time_point(mention: NumberMention) -> bool:
 
 def _with_shared_scale(low: NumberMention, scale: str | None, high: float) -> NumberMention:
     """The low end of "$400 to $500 million" carries the high end's scale word: 400 million."""
-    factor = _SCALES.get((scale or "").strip().lower())
+    factor = _SCALES.get((scale or "").strip(" -").lower())
     if not factor or low.value >= factor or low.value * factor > high:
         return low
     return dataclasses.replace(low, value=low.value * factor)
@@ -522,7 +523,10 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         and not (currency or percent or match.group("scale") or compound)
         and qualifier is Qualifier.EXACT
         and not (
-            unit and _is_plural(unit.split()[-1]) and not _YEAR_PREPOSITION.search(text[:start])
+            unit
+            and _is_plural(unit.split()[-1])
+            and not _YEAR_PREPOSITION.search(text[:start])
+            and not _dated_thing(text[:start], unit)
         )
     )
     if is_year:
@@ -543,6 +547,17 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         describes,
         _context_words(text),
     )
+
+
+# "the 2015 rules", "her 2018 disclosures", "Haley's 2016 flights": a year that dates a thing.
+_YEAR_DETERMINER = re.compile(r"(?:\b(?i:the|its|his|her|their|our)|['’]s)\s+$")
+
+
+def _dated_thing(before: str, unit: str) -> bool:
+    """A year between a determiner and a plural noun dates it, unless the noun is people ("the
+    2000 people" are counted)."""
+    head = singular(unit.split()[-1].lower())
+    return bool(_YEAR_DETERMINER.search(before)) and head not in _PEOPLE_NOUNS | _PEOPLE_HEADS
 
 
 def _year_span(text: str, match: re.Match[str], start: int) -> tuple[int, int]:
