@@ -556,7 +556,7 @@ _YEAR_DETERMINER = re.compile(r"(?:\b(?i:the|its|his|her|their|our)|['’]s)\s+$
 def _dated_thing(before: str, unit: str) -> bool:
     """A year between a determiner and a plural noun dates it, unless the noun is people ("the
     2000 people" are counted)."""
-    head = singular(unit.split()[-1].lower())
+    head = singular(unit.rsplit(maxsplit=1)[-1].lower())
     return bool(_YEAR_DETERMINER.search(before)) and head not in _PEOPLE_NOUNS | _PEOPLE_HEADS
 
 
