@@ -503,3 +503,14 @@ def test_a_question_verb_or_an_adverb_opening_a_sentence_is_not_part_of_a_name()
         "Is Trump ready for the job? Consider Jim Courter, who said he would run."
     )
     assert sorted(names(brief)) == ["Donald Trump", "Jim Courter"]
+
+
+def test_a_relative_named_in_full_does_not_take_the_surname_of_the_one_named_by_it() -> None:
+    brief = brief_of(
+        "President Trump praised Nikki Haley. Mr. Trump said she had done a fantastic job. "
+        'Earlier he said that his daughter Ivanka Trump "would be incredible." Mr. Trump said '
+        "Ms. Trump and her husband would stay."
+    )
+    assert sorted(names(brief)) == ["Ivanka Trump", "Nikki Haley", "Trump"]
+    assert actor(brief, "Trump").role == "President"
+    assert [(s.actor, s.polarity.value) for s in brief.stance] == [("Trump", "support")]

@@ -1111,9 +1111,24 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
             if other.startswith("person:")
             and len(other.split()) > 1
             and word in (other.removeprefix("person:").split()[0], other.split()[-1])
+            and not _kin_only(groups[other])
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+
+
+# A full name the story gives only as a relative's ("his daughter Ivanka Trump") does not claim
+# the bare surname, which names the one whose relative she is ("Mr. Trump").
+_KIN_BEFORE = re.compile(
+    r"\b(?:daughter|son|wife|husband|brother|sister|father|mother|niece|nephew|cousin|uncle|"
+    r"aunt|grandson|granddaughter|widow|widower|son-in-law|daughter-in-law)s?,?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _kin_only(group: Sequence[Mention]) -> bool:
+    """Named only as someone's relative ("his daughter Ivanka Trump")."""
+    return all(_KIN_BEFORE.search(m.sentence.text[: m.start]) for m in group)
 
 
 def _same_rest(words: Sequence[str], other_words: Sequence[str]) -> bool:
@@ -1220,6 +1235,7 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
         if key.startswith("person:")
         and any(word in (m.surface.split()[0], m.surface.split()[-1]) for m in group)
         and any(len(m.surface.split()) > 1 for m in group)
+        and not (_kin_only(group) and all(m.surface.split()[0] != word for m in group))
     ]
     if len(candidates) == 1:
         return candidates[0]
