@@ -66,3 +66,30 @@ def test_whom_a_call_is_made_on_is_not_its_target_but_what_they_are_asked_to_do(
         "Accord."
     )
     assert ("Bill O'Reilly", "support", "Trump to accept the Paris Climate Accord") in found
+
+
+def test_whom_it_was_told_is_not_what_it_is_about() -> None:
+    assert targets(
+        "Air Mobility Command told Mashable the flight was a great success. Air Mobility "
+        "Command runs the base."
+    ) == [("Air Mobility Command", "support", "the flight")]
+    assert targets(
+        "Yasser Arafat told CNN television that Mr Sharon was trying to torpedo the crackdown, "
+        "a disgrace."
+    ) == [("Yasser Arafat", "oppose", "Mr Sharon")]
+
+
+def test_the_day_it_was_said_is_not_what_it_is_about() -> None:
+    assert target_phrase("Saturday that the dispute was growing dangerously tense") == (
+        "the dispute"
+    )
+    assert target_phrase("yesterday in response to concerns about zero rating") == (
+        "in response to concerns about zero rating"
+    )
+
+
+def test_a_bare_attribution_takes_its_target_from_the_sentence_before() -> None:
+    assert targets(
+        "The shooter was a coward who hurt innocent people. Donna Rohrer said. Donna Rohrer "
+        "works at the plant."
+    ) == [("Donna Rohrer", "oppose", "The shooter")]

@@ -652,6 +652,11 @@ def _target_of(
         if match.start() >= after:
             clause_end = match.start()
             break
+    if _TOLD_BEFORE.search(sentence[:after] + " "):
+        # "told Mashable the plane was ...": whom it was told, not what it is about
+        complement = _after_addressee(complement)
+        said_at = sentence.find(complement[:20], after)
+        after = said_at if said_at >= 0 else after
     for mention, entity in mentions:
         near = len(sentence[after : mention.start].split()) <= 3
         if after <= mention.start < clause_end and not mention.in_role and near:
@@ -659,6 +664,23 @@ def _target_of(
                 break  # "called on Trump to accept the accord": what he is asked to do
             return entity.name
     return target_phrase(complement)
+
+
+def _after_addressee(told: str) -> str:
+    """What was told, after whom and how ("CNN television that Mr Sharon was ..." -> "Mr
+    Sharon was ...")."""
+    words = told.split()
+    start = 0
+    while start < len(words) and words[start][:1].isupper():
+        start += 1
+    while start < len(words) and words[start].lower() in _AFTERWORDS - _ARTICLES:
+        start += 1
+    if start < len(words) and words[start].lower() == "that":
+        start += 1
+    return " ".join(words[start:]) or told
+
+
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?$")
 
 
 # Where the thing a stance is about ends inside what was said: a clause break or a word that
@@ -725,6 +747,11 @@ def _without_setting(complement: str) -> str:
             parts = parts[1:]  # "If we see growth of 0.9 per cent, which is the consensus, that"
         if parts and len(parts[0].split()) > 2:
             return ", ".join(parts)
+    if words and words[0].lower() in _WHEN_SAID:  # "warned Saturday that the dispute ..."
+        rest = words[1:]
+        if rest and rest[0].lower() == "that":
+            rest = rest[1:]
+        return " ".join(rest) if len(rest) > 1 else complement
     if not words or words[0].lower() not in _SAID_IN:
         return complement
     setting = [w.lower() for w in words[:_SETTING_WORDS]]
@@ -743,6 +770,10 @@ def _without_setting(complement: str) -> str:
 
 
 _SAID_IN = frozenset("in at during on".split())
+_WHEN_SAID = frozenset(
+    "today yesterday tonight tomorrow later earlier monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
 _RELATIVES = frozenset("which who whom whose where".split())
 _SUBORDINATORS = frozenset("until unless if when whenever while although though once".split())
 _ARTICLES = frozenset("a an the this".split())
@@ -902,6 +933,8 @@ def stances_in_sentence(
             target = _passive_subject(sentence.text, trigger) or complement
         else:
             target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
+        if not target and content is previous_text:
+            target = target_phrase(previous_text)  # "Mr Peel said.": of the sentence before
         end = len(sentence.text.rstrip(" ."))
         own: list[StanceFinding] = []
         reported.append((in_context, {entity.name for _, entity in holders}, own))
