@@ -7,6 +7,7 @@ from api.extractive.events import (
     describe_event,
     event_clause,
     is_event_sentence,
+    when_of,
 )
 from api.extractive.sentences import Document, Sentence, split_documents
 from api.extractive.summary import (
@@ -200,3 +201,13 @@ def test_quotes_are_not_events_in_a_brief() -> None:
     assert [event.description for event in brief.what] == [
         "Rebels attacked the army base near Kandahar on Tuesday, killing four soldiers."
     ]
+
+
+def test_when_an_event_happened_is_read_wherever_the_date_stands() -> None:
+    assert when_of("Roof entered the church on the evening of June 17, 2015, and sat") == (
+        "June 17, 2015"
+    )
+    assert when_of("The penalty phase begins Jan. 3.") == "Jan. 3"
+    assert when_of("Talks began on 27 November 2001 in Bonn.") == "on 27 November 2001"
+    assert when_of("The law passed in 2015.") == "in 2015"
+    assert when_of("He may go. She has 5 Marches left.") is None
