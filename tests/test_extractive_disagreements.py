@@ -153,3 +153,19 @@ def test_the_sample_disagreement_stays_in_the_brief() -> None:
     assert [[c.text for c in d.claims] for d in brief.disagreements] == [
         ["approximately 80 projectiles", "more than 80 artillery shells"]
     ]
+
+
+def test_another_word_for_the_same_count_is_no_disagreement() -> None:
+    brief = build_brief(
+        [
+            Article(
+                id="a1",
+                text="As of Dec. 8, California\u2019s DMV had issued permits to 20 companies, "
+                "including Google, Tesla, GM, Ford, and Honda. \u201cTwenty manufacturers have "
+                "already obtained permits to test hundreds of cars on California roads,\u201d "
+                "the DMV noted.",
+            )
+        ],
+        SummaryOptions(),
+    )
+    assert brief.disagreements == []

@@ -1,7 +1,8 @@
 """Disagreements: the same quantity given differently, by two articles or by one with itself.
 
-Within one quantity (same value, same thing counted) a different qualifier or noun is a
-conflict ("approximately 80 projectiles" vs "more than 80 artillery shells"). Across quantities,
+Within one quantity (same value, same thing counted) a different qualifier is a conflict
+("approximately 80 projectiles" vs "more than 80 artillery shells"); another noun alone is not
+("20 companies" vs "Twenty manufacturers"). Across quantities,
 different values of the same thing are one when the sentences tell the same fact: counts of one
 noun (or of one kind of people: "2,000 employees" / "3,000 workers") in alike sentences ("12
 killed" vs "15 killed"), unless one counts the killed and the other the injured, or one is an
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Protocol
 
-from api.extractive.numbers import NumberGroup, NumberMention, compatible_units, singular, stem
+from api.extractive.numbers import NumberGroup, NumberMention, singular, stem
 from api.extractive.sentences import Document, Sentence
 from api.schemas import Qualifier
 
@@ -175,16 +176,6 @@ def _bare(mention: NumberMention) -> bool:
     return not mention.unit
 
 
-def _names_differently(first: NumberMention, other: NumberMention) -> bool:
-    """Another noun for the quantity, not merely another word for the same people ("staff" and
-    "employees", "people" and "Israelis") nor a mention without a noun."""
-    if first.unit_head == other.unit_head or not first.unit or not other.unit:
-        return False
-    if _head(first) == _head(other):
-        return False
-    return not compatible_units(first, other)
-
-
 # a figure and the same figure "about", "at least" or "up to" it can both be true
 _AGREEING = {Qualifier.ABOUT, Qualifier.AT_LEAST, Qualifier.UP_TO}
 
@@ -198,16 +189,17 @@ def _qualifiers_differ(first: Qualifier, second: Qualifier) -> bool:
 
 
 def _within(group: NumberGroup) -> tuple[NumberMention, NumberMention] | None:
-    """The first mention and the first one that qualifies or names the quantity differently
-    ("approximately 80 projectiles" / "more than 80 artillery shells"); a bare number or another
-    word for the same people is no conflict."""
+    """The first mention and the first one that qualifies the quantity differently
+    ("approximately 80 projectiles" / "more than 80 artillery shells"); a bare number is no
+    conflict, and neither is another word for the same thing ("20 companies" / "Twenty
+    manufacturers")."""
     first = group.mentions[0]
     if first.is_year or _bare(first) or first.range_high:
         return None
     for other in group.mentions[1:]:
         if _bare(other) or other.range_high:
             continue
-        if _qualifiers_differ(first.qualifier, other.qualifier) or _names_differently(first, other):
+        if _qualifiers_differ(first.qualifier, other.qualifier):
             return first, other
     return None
 
