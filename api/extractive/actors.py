@@ -1111,7 +1111,7 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
             if other.startswith("person:")
             and len(other.split()) > 1
             and word in (other.removeprefix("person:").split()[0], other.split()[-1])
-            and not _kin_only(groups[other])
+            and _may_go_by(groups[other], word)
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
@@ -1126,9 +1126,11 @@ _KIN_BEFORE = re.compile(
 )
 
 
-def _kin_only(group: Sequence[Mention]) -> bool:
-    """Named only as someone's relative ("his daughter Ivanka Trump")."""
-    return all(_KIN_BEFORE.search(m.sentence.text[: m.start]) for m in group)
+def _may_go_by(group: Sequence[Mention], word: str) -> bool:
+    """Whether a person's mentions may take a lone ``word`` of their name: the first name
+    always, the surname unless the story names them only as someone's relative."""
+    first_name = any(m.surface.split()[0] == word for m in group)
+    return first_name or not all(_KIN_BEFORE.search(m.sentence.text[: m.start]) for m in group)
 
 
 def _same_rest(words: Sequence[str], other_words: Sequence[str]) -> bool:
@@ -1235,7 +1237,7 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
         if key.startswith("person:")
         and any(word in (m.surface.split()[0], m.surface.split()[-1]) for m in group)
         and any(len(m.surface.split()) > 1 for m in group)
-        and not (_kin_only(group) and all(m.surface.split()[0] != word for m in group))
+        and _may_go_by(group, word)
     ]
     if len(candidates) == 1:
         return candidates[0]
