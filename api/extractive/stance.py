@@ -736,22 +736,38 @@ def _pronoun(word: str) -> bool:
 
 
 def _without_setting(complement: str) -> str:
-    """What was said without when or where it was said before it, nor a condition that opens
-    it: "in May it could seek ..." -> "it could seek ...", "in parliament that Hungary would
-    suffer ..." -> "Hungary would suffer ...", "in a statement the plan ..." -> "the plan
-    ...", "Until Congress acts, the government hasn't ..." -> "the government hasn't ..."."""
+    """What was said without a condition that opens it, nor when or where it was said before
+    it."""
+    for strip in (_past_condition, _past_day, _past_place):
+        stripped = strip(complement)
+        if stripped != complement:
+            return stripped
+    return complement
+
+
+def _past_condition(complement: str) -> str:
+    """ "Until Congress acts, the government hasn't ..." -> "the government hasn't ..."."""
+    if complement.split(" ", 1)[0].lower() not in _SUBORDINATORS:
+        return complement
+    parts = complement.split(", ")[1:]
+    while parts and parts[0].split(" ", 1)[0].lower() in _RELATIVES:
+        parts = parts[1:]  # "If we see growth of 0.9 per cent, which is the consensus, that"
+    return ", ".join(parts) if parts and len(parts[0].split()) > 2 else complement
+
+
+def _past_day(complement: str) -> str:
+    """ "Saturday that the dispute ..." -> "the dispute ..."."""
     words = complement.split()
-    if words and words[0].lower() in _SUBORDINATORS:  # "Until Congress acts, the government"
-        parts = complement.split(", ")[1:]
-        while parts and parts[0].split(" ", 1)[0].lower() in _RELATIVES:
-            parts = parts[1:]  # "If we see growth of 0.9 per cent, which is the consensus, that"
-        if parts and len(parts[0].split()) > 2:
-            return ", ".join(parts)
-    if words and words[0].lower() in _WHEN_SAID:  # "warned Saturday that the dispute ..."
-        rest = words[1:]
-        if rest and rest[0].lower() == "that":
-            rest = rest[1:]
-        return " ".join(rest) if len(rest) > 1 else complement
+    if not words or words[0].lower() not in _WHEN_SAID:
+        return complement
+    rest = words[2:] if words[1:2] and words[1].lower() == "that" else words[1:]
+    return " ".join(rest) if len(rest) > 1 else complement
+
+
+def _past_place(complement: str) -> str:
+    """ "in May it could seek ..." -> "it could seek ...", "in parliament that Hungary would
+    suffer ..." -> "Hungary would suffer ...", "in a statement the plan ..." -> "the plan ..."."""
+    words = complement.split()
     if not words or words[0].lower() not in _SAID_IN:
         return complement
     setting = [w.lower() for w in words[:_SETTING_WORDS]]
