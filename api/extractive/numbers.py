@@ -557,7 +557,7 @@ def _dated_thing(before: str, unit: str) -> bool:
     """A year between a determiner and a plural noun dates it, unless the noun is people ("the
     2000 people" are counted)."""
     head = singular(unit.rsplit(maxsplit=1)[-1].lower())
-    return bool(_YEAR_DETERMINER.search(before)) and head not in _PEOPLE_NOUNS | _PEOPLE_HEADS
+    return bool(_YEAR_DETERMINER.search(before)) and head not in _PEOPLE_NOUNS
 
 
 def _year_span(text: str, match: re.Match[str], start: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from api.extractive.actors import Entity, Mention
-from api.extractive.gazetteer import LOWERCASE_TITLES, MONTHS, honorific_pattern
+from api.extractive.gazetteer import DAYS, LOWERCASE_TITLES, MONTHS, honorific_pattern
 from api.extractive.polarity import (
     WORD,
     Trigger,
@@ -786,10 +786,9 @@ def _past_place(complement: str) -> str:
 
 
 _SAID_IN = frozenset("in at during on".split())
-_WHEN_SAID = frozenset(
-    "today yesterday tonight tomorrow later earlier monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
+_WHEN_SAID = frozenset("today yesterday tonight tomorrow later earlier".split()) | {
+    day.lower() for day in DAYS
+}
 _RELATIVES = frozenset("which who whom whose where".split())
 _SUBORDINATORS = frozenset("until unless if when whenever while although though once".split())
 _ARTICLES = frozenset("a an the this".split())
