@@ -208,6 +208,9 @@ def test_when_an_event_happened_is_read_wherever_the_date_stands() -> None:
         "June 17, 2015"
     )
     assert when_of("The penalty phase begins Jan. 3.") == "Jan. 3"
+    # every month's abbreviation reads, June's and July's too (one spelling, in the gazetteer)
+    assert when_of("The hearing is set for Jul. 14 in Denver.") == "Jul. 14"
+    assert when_of("It closed Jun. 30.") == "Jun. 30"
     assert when_of("Talks began on 27 November 2001 in Bonn.") == "on 27 November 2001"
     assert when_of("The law passed in 2015.") == "in 2015"
     assert when_of("He may go. She has 5 Marches left.") is None

@@ -12,6 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from api.extractive.gazetteer import (
+    DAY_PATTERN,
+    DAYS,
+    FULL_MONTH_PATTERN,
+    MONTH_NAMES,
+    MONTH_PATTERN,
+)
 from api.extractive.summary import RankedSentence, cosine, is_quote, plain_clause
 
 SAME_EVENT_COSINE = 0.45
@@ -41,20 +48,14 @@ _ACTIVE_PERFECT = re.compile(
 )
 _PASSIVE_PERFECT = re.compile(r"\b(has|have)\s+been\s+(?=[a-z]+(?:ed|en|wn|t)\b)")
 _SAYS = re.compile(r"\bsays\b")
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
-)
 _WHEN = re.compile(
     r"\b(?:(?:just\s+)?(?:before|after)\s+(?:midnight|noon|dawn|dusk)\s+on\s+)?"
-    r"(?:(?:on|last|this|next|early|late|since)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"(?:(?:on|last|this|next|early|late|since)\s+)?{DAY_PATTERN}"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\b(?:on|in|since|by)\s+(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+    rf"|\b(?:on|in|since|by)\s+{FULL_MONTH_PATTERN}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
     # a day of a month wherever it stands: "on the evening of June 17, 2015", "Dec. 14"
-    rf"|\b(?:(?:on|by|until|since)\s+)?(?:{_MONTH_NAMES})\s+\d{{1,2}}\b(?:,\s+\d{{4}})?"
-    rf"|\b(?:on\s+)?\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?(?!\w)"  # "on 5 December"
+    rf"|\b(?:(?:on|by|until|since)\s+)?{MONTH_PATTERN}\s+\d{{1,2}}\b(?:,\s+\d{{4}})?"
+    rf"|\b(?:on\s+)?\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+\d{{4}})?(?!\w)"  # "on 5 December"
     # a year after a preposition: "in 2015", "since 2012"
     r"|\b(?:in|since|by|until|during)\s+(?:19|20)\d{2}\b"
     r"|\b(?:overnight|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+"
@@ -66,12 +67,7 @@ _WHERE = re.compile(
     r"|(?:[a-z-]+\s+){0,2}(?:border(?:\s+area)?|sea|coast|waters|capital|peninsula|region|"
     r"zone|strait))\b"
 )
-_NOT_PLACES = frozenset(
-    (
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-        "May June July August September October November December"
-    ).split()
-)
+_NOT_PLACES = DAYS | frozenset(MONTH_NAMES)
 
 
 @dataclass(slots=True)

@@ -350,6 +350,21 @@ LOWERCASE_TITLES = frozenset(
     ).split()
 )
 
+# The calendar, spelled once: day names, month names in order, and the abbreviations news copy
+# writes for months ("Jan. 5", "Sept. 11"); ``MONTH_PATTERN`` reads a month in a regular
+# expression, a full name or an abbreviation with its stop.
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+DAYS = frozenset(DAY_NAMES)
+MONTHS = frozenset(MONTH_NAMES) | frozenset(MONTH_ABBREVIATIONS)
+DAY_PATTERN = "(?:" + "|".join(DAY_NAMES) + ")"
+FULL_MONTH_PATTERN = "(?:" + "|".join(MONTH_NAMES) + ")"
+ABBREVIATED_MONTH_PATTERN = "(?:" + "|".join(MONTH_ABBREVIATIONS) + ")"
+MONTH_PATTERN = rf"(?:{FULL_MONTH_PATTERN}|{ABBREVIATED_MONTH_PATTERN}\.)"
+
 # Capitalized words that are never names on their own.
 COMMON_CAPITALIZED = frozenset(
     (
@@ -358,10 +373,7 @@ COMMON_CAPITALIZED = frozenset(
         "During While When Where Why How What Who Which Whose If But And Or Nor So Yet Also "
         "However Meanwhile Moreover Furthermore Still Then Thus Therefore Although Though "
         "Because Despite Under Over Meantime He She It They We I You His Her Its Their Our My "
-        "Your Mr Mrs Ms Messrs Mmes Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-        "January "
-        "February March April May June July August September October November December Jan Feb "
-        "Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tomorrow Earlier Later Last "
+        "Your Mr Mrs Ms Messrs Mmes Today Yesterday Tomorrow Earlier Later Last "
         "Next New Here There Now Not No Yes Sources Officials Reporting Additional Editing "
         "Read More Photo Video Updated Breaking Analysis Outside Inside Near Across Around "
         "Behind Beyond Within Along Against Amid Among Amongst Toward Towards Through Throughout "
@@ -376,16 +388,7 @@ COMMON_CAPITALIZED = frozenset(
         "Apparently Certainly Clearly Obviously Initially Finally Eventually Currently "
         "Recently Already Again Consider Remember Imagine"
     ).split()
-)
-DAYS = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-)  # fmt: skip
-MONTHS = frozenset(
-    (
-        "January February March April May June July August September October November December "
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-    ).split()
-)
+) | (DAYS | MONTHS)
 
 # Lowercase nouns that, after a demonym, name an institution ("the South Korean military").
 INSTITUTION_NOUNS = {

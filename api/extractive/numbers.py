@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from api.extractive.gazetteer import ABBREVIATED_MONTH_PATTERN, FULL_MONTH_PATTERN, MONTH_NAMES
 from api.extractive.sentences import Document, Sentence
 from api.number_words import CURRENCY_WORDS, SCALES, SHORT_SCALES, TENS, UNITS
 from api.schemas import Qualifier
@@ -69,10 +70,7 @@ _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?\d{4}\b")
 # A preposition of time before four digits makes them a year even when a plural follows ("By
 # 1997 almost all uses ... will be outlawed", "since 1987 workers have").
 _YEAR_PREPOSITION = re.compile(r"\b(?i:in|by|since|until|before|after|from|during)\s+$")
-_MONTHS = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
-)
+_MONTHS = re.compile(rf"(?:{FULL_MONTH_PATTERN}|{ABBREVIATED_MONTH_PATTERN})\.?\s+$")
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|:\d)", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’-]*)")
 _STOP_UNIT = frozenset(
@@ -567,8 +565,7 @@ def _year_span(text: str, match: re.Match[str], start: int) -> tuple[int, int]:
 
 
 _DAY_OF_MONTH = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s(?P<day>[1-9]|[12]\d|3[01])\b(?![:.]\d)(?!,?\s\d{4})"
+    rf"\b(?P<month>{FULL_MONTH_PATTERN})\s(?P<day>[1-9]|[12]\d|3[01])\b(?![:.]\d)(?!,?\s\d{{4}})"
 )
 _AGE_APPOSITION = re.compile(r"\b[A-Z][a-z]+, (?P<age>[1-9]\d),")
 # "will turn 36 in March", "turned 50 last week": an age reached
@@ -593,10 +590,7 @@ def _mention_at(sentence: Sentence, start: int, end: int, value: float, unit: st
     )
 
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
-_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _BACKGROUND_MONTHS = range(2, 7)
 
 

@@ -15,7 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from api.extractive.actors import Entity, Mention
-from api.extractive.gazetteer import DAYS, LOWERCASE_TITLES, MONTHS, honorific_pattern
+from api.extractive.gazetteer import (
+    DAY_PATTERN,
+    DAYS,
+    LOWERCASE_TITLES,
+    MONTHS,
+    honorific_pattern,
+)
 from api.extractive.polarity import (
     WORD,
     Trigger,
@@ -247,7 +253,7 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
 
 
 _WHEN_BETWEEN = re.compile(
-    r"\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    rf"\s+(?:(?:on|late|early)\s+)?(?:{DAY_PATTERN}|"
     r"yesterday|today|tonight|earlier|later|last\s+(?:week|month|night)|this\s+(?:week|morning))"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:(?:has|have|had|also)\s+)*"
 )
