@@ -23,14 +23,20 @@ def _mark(verified: bool) -> str:
     return "✓" if verified else "?"
 
 
+def _table(title: str, *columns: str) -> Table:
+    """A full-width table whose long cells fold instead of being cut."""
+    table = Table(title=title, title_justify="left", expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
 def brief_renderable(brief: Brief) -> Group:
     """Headline, summary, then one table per list of the brief, then how it was made."""
     parts: list[Panel | Table | Text] = [
         Panel(Text(brief.summary), title=Text(brief.headline, style="bold"), title_align="left")
     ]
-    who = Table(title="Who", title_justify="left", expand=True)
-    for column in ("name", "type", "role", "aliases", "evidence", "✓"):
-        who.add_column(column, overflow="fold")
+    who = _table("Who", "name", "type", "role", "aliases", "evidence", "✓")
     for actor in brief.who:
         who.add_row(
             actor.name,
@@ -40,9 +46,7 @@ def brief_renderable(brief: Brief) -> Group:
             _quote(actor.evidence),
             _mark(actor.verified),
         )
-    what = Table(title="What happened", title_justify="left", expand=True)
-    for column in ("event", "when", "where", "articles", "✓"):
-        what.add_column(column, overflow="fold")
+    what = _table("What happened", "event", "when", "where", "articles", "✓")
     for event in brief.what:
         what.add_row(
             event.description,
@@ -51,9 +55,7 @@ def brief_renderable(brief: Brief) -> Group:
             ", ".join(event.articles),
             _mark(event.verified),
         )
-    stance = Table(title="Stance", title_justify="left", expand=True)
-    for column in ("actor", "polarity", "on", "position", "quote", "✓"):
-        stance.add_column(column, overflow="fold")
+    stance = _table("Stance", "actor", "polarity", "on", "position", "quote", "✓")
     for item in brief.stance:
         stance.add_row(
             item.actor,
@@ -63,9 +65,7 @@ def brief_renderable(brief: Brief) -> Group:
             item.quote or "",
             _mark(item.verified),
         )
-    numbers = Table(title="Numbers", title_justify="left", expand=True)
-    for column in ("value", "qualifier", "unit", "describes", "evidence", "✓"):
-        numbers.add_column(column, overflow="fold")
+    numbers = _table("Numbers", "value", "qualifier", "unit", "describes", "evidence", "✓")
     for number in brief.numbers:
         numbers.add_row(
             f"{number.value:g}",
@@ -77,9 +77,7 @@ def brief_renderable(brief: Brief) -> Group:
         )
     parts += [who, what, stance, numbers]
     if brief.disagreements:
-        disagreements = Table(title="Disagreements", title_justify="left", expand=True)
-        disagreements.add_column("about", overflow="fold")
-        disagreements.add_column("claims", overflow="fold")
+        disagreements = _table("Disagreements", "about", "claims")
         for disagreement in brief.disagreements:
             claims = "\n".join(f"{claim.article}: “{claim.text}”" for claim in disagreement.claims)
             disagreements.add_row(disagreement.about, claims)

@@ -85,6 +85,9 @@ def test_summarize_in_process_prints_readable_brief() -> None:
     assert result.returncode == 0, result.stderr
     assert "Lloyd Austin" in result.stdout
     assert "engine: extractive" in result.stdout
+    titles = ("Who", "What happened", "Stance", "Numbers", "Disagreements")
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert [title for title in titles if title in lines] == list(titles)
 
 
 def test_summarize_through_a_running_server(server: str) -> None:
