@@ -206,6 +206,20 @@ def test_and_does_not_join_two_complete_names() -> None:
     assert kinds(brief)["Soviet Union"] is ActorType.COUNTRY
 
 
+def test_and_before_a_body_named_with_of_or_for_starts_a_second_name() -> None:
+    brief = brief_of(
+        "Americans for Tax Reform and Club for Growth opposed the bill. Lawyers for Harvard "
+        "and University of North Carolina appeared in court."
+    )
+    assert {"Americans for Tax Reform", "Club for Growth", "University of North Carolina"} <= (
+        set(names(brief))
+    )
+    assert sorted_stances(brief) == [
+        ("Americans for Tax Reform", "oppose"),
+        ("Club for Growth", "oppose"),
+    ]
+
+
 def test_a_name_with_for_in_it_is_a_body_and_a_minister_for_is_an_office() -> None:
     brief = brief_of(
         "Students for Fair Admissions sued the university. Students for Fair Admissions said "

@@ -295,6 +295,8 @@ def _names_an_organization(tokens: Sequence[Token], start: int) -> bool:
     company by its legal name ("Newsweek and Time Warner Inc."), which spells "and" as "&"."""
     if match_known(tokens, start) is not None:
         return False
+    if start + 1 < len(tokens) and tokens[start + 1].lower in {"of", "for"}:
+        return False  # "... and Club for Growth", "... and Bank of America": a name of its own
     for token in tokens[start : start + 3]:
         if not (token.is_word and token.is_capitalized):
             return False
