@@ -483,3 +483,17 @@ def test_a_stance_target_is_the_thing_the_words_are_about() -> None:
         "the persistent attacks"
     )
     assert target_phrase("now we have to persuade our leaders") == "to persuade our leaders"
+
+
+def test_a_negated_stance_says_the_negation_in_its_position() -> None:
+    brief = brief_of(
+        "Bob Jones did not support the plan. Mary Brown has never backed the deal. "
+        "Tim Kaine doesn't support the ban."
+    )
+    positions = {stance.actor: (stance.polarity.value, stance.position) for stance in brief.stance}
+    assert positions == {
+        "Bob Jones": ("oppose", "did not support the plan"),
+        "Mary Brown": ("oppose", "has never backed the deal"),
+        # a contracted negation between the name and its verb does not hide the subject
+        "Tim Kaine": ("oppose", "doesn't support the ban"),
+    }

@@ -40,7 +40,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "18"
+EXTRACTIVE_VERSION = "19"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 

@@ -81,6 +81,26 @@ def _negated(words: Sequence[str], index: int) -> bool:
     return any(w in NEGATORS or w.endswith("n't") for w in words[max(0, index - 3) : index])
 
 
+# An auxiliary before "not" belongs to the negation: "did not support", "will never accept".
+_NEGATED_AUXILIARIES = frozenset(
+    "do does did will would could can should may might must is are was were has have had".split()
+)
+
+
+def negation_before(text: str, trigger: Trigger) -> int | None:
+    """Where the words that negate the trigger begin ("did not support", "doesn't need",
+    "never backed"), so a position can say what was said, not its opposite; None when the
+    trigger is not negated. The same three words as ``trigger_scores`` flips the side on."""
+    words = list(WORD.finditer(text[: trigger.start]))[-3:]
+    for index, match in enumerate(words):
+        word = match.group().lower().replace("’", "'")
+        if word in NEGATORS or word.endswith("n't"):
+            if index and words[index - 1].group().lower() in _NEGATED_AUXILIARIES:
+                return words[index - 1].start()
+            return match.start()
+    return None
+
+
 # "had enough" is being fed up; "not enough" a shortfall; "enough" alone takes no side.
 _HAVING = frozenset({"had", "'d"})
 

@@ -26,6 +26,7 @@ from api.extractive.polarity import (
     WORD,
     Trigger,
     conceded,
+    negation_before,
     polarity_from_scores,
     topic_words,
     trigger_scores,
@@ -59,6 +60,12 @@ _SUBJECT_FOLLOWERS = _AUXILIARIES | frozenset(
     | {"did", "do", "could", "can", "may", "might", "must", "should", "not", "never", "are"}
 )
 _COMPLEMENT_WORDS = 25
+
+
+def _follows_subject(word: str) -> bool:
+    """A word that may stand between a subject and its verb, a contracted negation included
+    ("Tim Kaine doesn't support", "the union won't accept")."""
+    return word in _SUBJECT_FOLLOWERS or word.endswith(("n't", "n’t"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +252,8 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
         # "Northern Alliance commanders have abandoned": those who speak and act for the name
         # (one capitalized word opening a sentence may be an adjective: "Local leaders say")
         between = rest[match.end() :].split()
-        return not all(word in _SUBJECT_FOLLOWERS for word in between)
-    if match is None or match.group(1) in _SUBJECT_FOLLOWERS:
+        return not all(_follows_subject(word) for word in between)
+    if match is None or _follows_subject(match.group(1)):
         return False
     # "Hamas issued a statement vowing ...": a verb in the past tense, not a noun
     return not (match.group(1).endswith("ed") and len(rest.split()) > 1)
@@ -922,6 +929,10 @@ def stances_in_sentence(
         end = _next_report(sentence.text, trigger, triggers, mentions, holders)
         complement = complement_of(sentence.text, trigger, end)
         position = f"{trigger.word} {complement}"
+        negated_from = negation_before(sentence.text, trigger)
+        if trigger.polarity is not Polarity.NEUTRAL and (negated_from or -1) >= holders_end:
+            # "did not support the plan", not "support the plan": the words as said
+            position = f"{sentence.text[negated_from : trigger.start]}{position}"
         if trigger.word == "according":
             said_from = sentence.text.find(",", trigger.end) + 1
             if said_from and holders[0][0].start >= said_from:  # "according to a statement,
@@ -1019,7 +1030,7 @@ def _next_report(
             if not trigger.end < mention.start < other.start or entity.name in own:
                 continue
             between = text[mention.end : other.start].split()
-            if mention.in_role or not all(w in _SUBJECT_FOLLOWERS for w in between):
+            if mention.in_role or not all(_follows_subject(w) for w in between):
                 continue  # "Indian authorities have confirmed": not the name's own report
             breaks = [m.start() for m in re.finditer(r",|;|\bbut\b", text[: mention.start])]
             breaks = [b for b in breaks if b > trigger.end]
