@@ -79,6 +79,30 @@ def test_headline_has_no_parenthesis_nor_relative_time() -> None:
     )
 
 
+def test_a_headline_keeps_the_subject_a_pronoun_refers_to() -> None:
+    assert (
+        headline_from("Boeing Co. said it is discussing plans with three Japanese suppliers.")
+        == "Boeing Co. said it is discussing plans with three Japanese suppliers"
+    )
+    assert (
+        headline_from("Tom Wheeler announced this morning that he will leave the agency.")
+        == "Tom Wheeler announced that he will leave the agency"
+    )
+    # without a pronoun the speaker still goes: the news is what was said
+    assert headline_from("Boeing Co. said sales rose 20% in the third quarter.") == (
+        "Sales rose 20% in the third quarter"
+    )
+
+
+def test_a_headline_is_not_a_sentence_that_opens_with_a_pronoun() -> None:
+    brief = brief_of(
+        "During the campaign, Donald Trump promised to take care of ordinary Americans. He "
+        "mentioned two groups in particular: the inner-city poor and the rural and Rust Belt "
+        "victims of the opioid crisis. Trump said he wanted to help the poor in the opioid crisis."
+    )
+    assert brief.headline.startswith("During the campaign, Donald Trump promised")
+
+
 # --- quotes -------------------------------------------------------------------------------------
 
 

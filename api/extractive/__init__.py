@@ -22,7 +22,7 @@ from api.extractive.numbers import (
 )
 from api.extractive.sentences import Sentence, split_documents
 from api.extractive.stance import StanceFinding, find_stances, stances_by_actor
-from api.extractive.summary import headline_from, rank_sentences, select_summary
+from api.extractive.summary import headline_of, rank_sentences, select_summary
 from api.extractive.topic import story_documents
 from api.schemas import (
     Actor,
@@ -40,7 +40,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "19"
+EXTRACTIVE_VERSION = "20"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -184,7 +184,7 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
 
     summary_sentences = select_summary(ranked, options.max_summary_sentences)
     summary = " ".join(r.sentence.text for r in summary_sentences)
-    headline = headline_from(ranked[0].sentence.text) if ranked else ""
+    headline = headline_of(ranked)
 
     actor_sentences: dict[tuple[str, int], set[int]] = {}
     for index, entity in enumerate(entities):

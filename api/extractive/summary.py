@@ -47,7 +47,10 @@ _SPEECH_VERB = (
     r"(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|"
     r"confirmed|confirms|added|adds|told\s+(?:reporters|journalists|parliament|the\s+\w+))"
 )
-_SPEECH_WHEN = r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|last\s+night|in\s+a\s+statement))?"
+_SPEECH_WHEN = (
+    r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|last\s+night|in\s+a\s+statement"
+    r"|this\s+(?:morning|afternoon|evening|week)))?"
+)
 # "The union's Geoff Derrick says (that) ...": a subject of up to ten words (no auxiliary, so
 # "Cavallo is reported to have resigned" stays whole) and a speech verb before the clause.
 _ATTRIBUTION = re.compile(
@@ -63,6 +66,10 @@ _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:[\w’'.-]+\s+){0,6}?" + _SPEECH_VERB + _SPEECH_WHEN + r"(?=[.!]?$)"
 )
 MIN_CLAUSE_WORDS = 5
+# A clause that opens with a pronoun names no one without the words before it: "Boeing said it
+# is discussing plans" stays whole, and a headline is not "He mentioned two groups".
+_PRONOUN_OPENING = re.compile(r"^(?:he|she|it|they|we|i|his|her|its|their|our)\b", re.IGNORECASE)
+HEADLINE_CANDIDATES = 3
 _TRAILING_CLAUSE = re.compile(r",\s+(?:which|while|but|as|who|according)\b.*$")
 HEADLINE_MAX_WORDS = 16
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
@@ -227,6 +234,8 @@ def compress_sentence(text: str, drop_speaker: bool = True) -> str:
         if pattern is _ATTRIBUTION and not drop_speaker:
             continue
         shorter = pattern.sub("", compressed).strip()
+        if pattern is _ATTRIBUTION and _PRONOUN_OPENING.match(shorter):
+            continue  # "Boeing said it is discussing plans": "it" needs "Boeing"
         if len(shorter.split()) >= MIN_CLAUSE_WORDS:
             compressed = shorter
     if compressed[-1:].isalnum() and text.rstrip()[-1:] in ".!":
@@ -243,6 +252,14 @@ def plain_clause(text: str, drop_speaker: bool = True) -> str:
         if len(shorter.split()) >= MIN_CLAUSE_WORDS:
             clause = shorter
     return clause
+
+
+def headline_of(ranked: Sequence[RankedSentence]) -> str:
+    """The headline of the best-ranked sentence whose main clause names its subject; one of the
+    next few stands in for a sentence that opens with a pronoun ("He mentioned two groups")."""
+    headlines = [headline_from(r.sentence.text) for r in ranked[:HEADLINE_CANDIDATES]]
+    named = (headline for headline in headlines if not _PRONOUN_OPENING.match(headline))
+    return next(named, headlines[0] if headlines else "")
 
 
 def headline_from(text: str) -> str:
