@@ -497,3 +497,11 @@ def test_a_negated_stance_says_the_negation_in_its_position() -> None:
         # a contracted negation between the name and its verb does not hide the subject
         "Tim Kaine": ("oppose", "doesn't support the ban"),
     }
+
+
+def test_a_position_keeps_the_to_of_its_verb() -> None:
+    brief = brief_of("Dylann Roof said he did not want to testify. Mary Brown vowed to fight it.")
+    assert [stance.position for stance in brief.stance] == [
+        "did not want to testify",
+        "vowed to fight it",
+    ]

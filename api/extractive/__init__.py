@@ -40,7 +40,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "20"
+EXTRACTIVE_VERSION = "21"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 

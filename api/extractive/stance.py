@@ -928,7 +928,9 @@ def stances_in_sentence(
         holders_end = max(pair[0].end for pair in holders)
         end = _next_report(sentence.text, trigger, triggers, mentions, holders)
         complement = complement_of(sentence.text, trigger, end)
-        position = f"{trigger.word} {complement}"
+        # the position keeps the "to" the complement drops: "wants to testify", not "wants testify"
+        joined = "to " if re.match(r"\s+to\s", sentence.text[trigger.end :]) else ""
+        position = f"{trigger.word} {joined}{complement}"
         negated_from = negation_before(sentence.text, trigger)
         if trigger.polarity is not Polarity.NEUTRAL and (negated_from or -1) >= holders_end:
             # "did not support the plan", not "support the plan": the words as said
