@@ -8,6 +8,7 @@ from api.extractive.events import (
     event_clause,
     is_event_sentence,
     when_of,
+    where_of,
 )
 from api.extractive.sentences import Document, Sentence, split_documents
 from api.extractive.summary import (
@@ -225,6 +226,23 @@ def test_quotes_are_not_events_in_a_brief() -> None:
     assert [event.description for event in brief.what] == [
         "Rebels attacked the army base near Kandahar on Tuesday, killing four soldiers."
     ]
+
+
+def test_where_an_event_happened_is_a_place_not_a_person_nor_an_adjective() -> None:
+    assert where_of("Storms caused damage in Sydney's west.") == "Sydney"
+    assert where_of(
+        "In Trump's view, the deal failed at talks in Geneva.", frozenset({"Trump"})
+    ) == ("Geneva")
+    assert where_of("Troops fired in Palestinian areas.") is None
+    assert where_of("Yields fell in Monday's trading.") is None
+
+
+def test_an_events_place_is_not_one_of_the_storys_people() -> None:
+    brief = brief_of(
+        "The summit collapsed at Donald Trump's insistence on Monday, killing the trade deal. "
+        "Donald Trump said China refused to cut tariffs."
+    )
+    assert [event.where for event in brief.what] == [None, None]
 
 
 def test_when_an_event_happened_is_read_wherever_the_date_stands() -> None:

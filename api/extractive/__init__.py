@@ -26,6 +26,7 @@ from api.extractive.summary import headline_of, rank_sentences, select_summary
 from api.extractive.topic import story_documents
 from api.schemas import (
     Actor,
+    ActorType,
     Article,
     Brief,
     Claim,
@@ -40,7 +41,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "21"
+EXTRACTIVE_VERSION = "22"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -199,11 +200,19 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     )
     clusters = sorted(clusters, key=lambda c: -c.score)[: min(options.max_items, MAX_EVENTS)]
     clusters.sort(key=lambda c: (c.lead.sentence.index, c.lead.sentence.article_order))
+    not_places = frozenset(
+        name
+        for entity in entities
+        if settle_type(entity) in (ActorType.PERSON, ActorType.GROUP)
+        for name in (entity.name, *entity.aliases)
+    )
     events = [
         Event(
             description=describe_event(cluster),
             when=next((w for m in cluster.members if (w := when_of(m.sentence.text))), None),
-            where=next((w for m in cluster.members if (w := where_of(m.sentence.text))), None),
+            where=next(
+                (w for m in cluster.members if (w := where_of(m.sentence.text, not_places))), None
+            ),
             articles=cluster.articles,
             evidence=[
                 evidence_for(m.sentence, 0, len(m.sentence.text))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from api.extractive.gazetteer import (
     DAY_PATTERN,
     DAYS,
+    DEMONYMS,
     FULL_MONTH_PATTERN,
     MONTH_NAMES,
     MONTH_PATTERN,
@@ -115,10 +116,17 @@ def when_of(text: str) -> str | None:
     return match.group().strip() if match else None
 
 
-def where_of(text: str) -> str | None:
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def where_of(text: str, not_places: frozenset[str] = frozenset()) -> str | None:
+    """Where the sentence says it happened: the first place after "in", "at", "near" ...; a
+    possessive gives its owner ("in Sydney's west" -> "Sydney"); a country's adjective ("in
+    Palestinian areas") and a name in ``not_places`` (the story's people and groups: "in
+    Trump's view", "at Smith's urging") are none."""
     for match in _WHERE.finditer(text):
-        place = match.group("place")
-        if place.split()[0] not in _NOT_PLACES:
+        place = _POSSESSIVE.sub("", match.group("place"))
+        if place.split()[0] not in _NOT_PLACES and place not in not_places | DEMONYMS:
             return place
     return None
 

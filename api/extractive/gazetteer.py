@@ -297,6 +297,18 @@ PLACE_PREFIXES = frozenset(
 # Endings of the adjectives of peoples and places ("African", "Japanese", "Spanish"); what a
 # demonym of a country's own name may end in (cast.py) adds "Israeli", "Swiss", "French", "Arabic".
 DEMONYM_ENDINGS = ("an", "ese", "ish")
+# The adjectives of the countries known by name ("American", "Palestinian", "Chinese"): a
+# country's alias with a demonym's ending that shares its first four letters with another of the
+# country's names ("America", "Britain"), which a capital does not ("Tehran", "Taipei").
+DEMONYMS = frozenset(
+    alias
+    for actor in KNOWN_ACTORS
+    if actor.type is ActorType.COUNTRY
+    for alias in actor.aliases
+    if alias.endswith((*DEMONYM_ENDINGS, "i", "ss", "ch", "ic"))
+    and any(alias[:4] == other[:4] for other in (actor.name, *actor.aliases) if other != alias)
+)
+
 # Compass words before a country's name make a region of it ("South Australia", "Western
 # Australia"), not the country.
 COMPASS_WORDS = frozenset(
