@@ -65,6 +65,14 @@ def test_a_scale_word_hyphened_on_or_a_dozen_multiplies() -> None:
     ]
 
 
+def test_a_scaled_decimal_is_the_number_the_text_writes() -> None:
+    # in binary floating point 4.1 * 1e6 is 4099999.9999999995
+    assert numbers_of("Of the remaining 4.1 million bbl, 2.3 billion dollars went.") == [
+        (4_100_000.0, "bbl", "4.1 million bbl"),
+        (2_300_000_000.0, "USD", "2.3 billion dollars"),
+    ]
+
+
 def test_a_year_between_a_determiner_and_a_noun_dates_it_but_people_are_counted() -> None:
     assert numbers_of("The agency will roll back the 2015 rules.") == [(2015.0, "year", "2015")]
     assert numbers_of("Her 2018 disclosures were late.") == [(2018.0, "year", "2018")]

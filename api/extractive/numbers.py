@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from api.extractive.gazetteer import ABBREVIATED_MONTH_PATTERN, FULL_MONTH_PATTERN, MONTH_NAMES
 from api.extractive.sentences import Document, Sentence
@@ -163,8 +164,14 @@ def parse_number(number: str, scale: str | None) -> float | None:
             return None
         value = float(sum(TENS.get(p, 0) + UNITS.get(p, 0) for p in parts))
     if scale:
-        value *= _SCALES[scale.strip(" -").lower()]
+        value = scaled(value, _SCALES[scale.strip(" -").lower()])
     return value
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` in decimal, as the text writes it: "4.1 million" is 4,100,000, not the
+    4099999.9999999995 that binary floating point makes of it."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
@@ -440,7 +447,7 @@ def _with_shared_scale(low: NumberMention, scale: str | None, high: float) -> Nu
     factor = _SCALES.get((scale or "").strip(" -").lower())
     if not factor or low.value >= factor or low.value * factor > high:
         return low
-    return dataclasses.replace(low, value=low.value * factor)
+    return dataclasses.replace(low, value=scaled(low.value, factor))
 
 
 def _as_range_end(mention: NumberMention, qualifier: Qualifier, unit: str | None) -> NumberMention:
