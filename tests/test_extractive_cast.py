@@ -337,6 +337,15 @@ def test_a_verb_after_a_modal_is_not_a_kind_of_group() -> None:
     assert "help legal residents" not in names(brief)
 
 
+def test_a_verb_after_an_adverb_or_a_time_word_is_not_a_kind_of_group() -> None:
+    brief = brief_of(
+        "Officials have no plans to forcibly remove protesters, who vowed to stay. A short time "
+        "later police arrested three boys. Police said the boys were 15. The protesters said "
+        "they would stay."
+    )
+    assert sorted(names(brief)) == ["police", "protesters"]
+
+
 def test_a_headline_line_gives_no_names() -> None:
     brief = brief_of(
         "Oil from Spill Could Still Pose Major Threat\n"

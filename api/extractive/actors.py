@@ -360,8 +360,13 @@ def _is_group_modifier(token: Token) -> bool:
         and text.islower()
         and len(text) > 3
         and text not in _STOP_WORDS
+        and text not in _TIME_ADVERBS
         and not text.endswith(("ed", "ly", "ing", "s"))
     )
+
+
+# "A short time later police arrested": when, not which police.
+_TIME_ADVERBS = frozenset("later earlier sooner afterwards afterward".split())
 
 
 def _is_plural_name(text: str) -> bool:
@@ -514,8 +519,10 @@ class _SentenceReader:
         while start > 0 and index - start < 2:
             modifier = self.tokens[start - 1]
             before = self.tokens[start - 2].lower if start > 1 else ""
-            if before in _MODALS:
-                break  # "would help legal residents": "help" is the verb, not a kind of resident
+            if before in _MODALS or before.endswith("ly"):
+                # "would help legal residents", "to forcibly remove protesters": "help" and
+                # "remove" are verbs, not kinds of resident or protester
+                break
             if _is_group_modifier(modifier):
                 start -= 1
             elif (
