@@ -7,7 +7,7 @@ from api.extractive.numbers import numbers_in_sentence
 from api.extractive.polarity import content_scores, polarity_from_scores
 from api.extractive.sentences import Sentence
 from api.schemas import Polarity
-from tests.extractive_texts import brief_of, stances
+from tests.extractive_texts import brief_of, names, stances
 
 
 def test_negation_flips_a_polarity_word() -> None:
@@ -98,3 +98,12 @@ def test_fractions_others_and_the_two_are_not_counts() -> None:
     assert numbers_of("Tension grew between the two countries after 12 soldiers died.") == [
         (12.0, "soldiers")
     ]
+
+
+def test_an_actor_the_cast_sets_aside_takes_no_stance() -> None:
+    # "groups" names no group without a word saying which, so it is not in the cast
+    brief = brief_of(
+        "Some groups continued to oppose federal funding. Dr Jane Roe said it was wrong."
+    )
+    assert [stance.actor for stance in brief.stance] == ["Jane Roe"]
+    assert "groups" not in names(brief)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from api.extractive.actors import Entity, find_actors, story_vocabulary
-from api.extractive.cast import prune_actors, settle_type, story_actors
+from api.extractive.cast import is_news_source, prune_actors, settle_type, story_actors
 from api.extractive.disagreements import Conflict, find_conflicts
 from api.extractive.events import cluster_events, describe_event, when_of, where_of
 from api.extractive.numbers import (
@@ -41,7 +41,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "24"
+EXTRACTIVE_VERSION = "25"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -180,6 +180,9 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     findings = find_stances(documents, entities)
     speakers = {finding.entity.name for finding in findings}
     entities = story_actors(prune_actors(entities, speakers), speakers, vocabulary)
+    # a place, a work or an unnamed group the cast sets aside takes no stance ("Brisbane says")
+    cast = {entity.name for entity in entities}
+    findings = [f for f in findings if f.entity.name in cast or is_news_source(f.entity)]
     # every number read, kept or not, says a sentence carries facts
     ranked = rank_sentences(documents, _salience(entities, all_groups))
 
