@@ -169,3 +169,18 @@ def test_another_word_for_the_same_count_is_no_disagreement() -> None:
         SummaryOptions(),
     )
     assert brief.disagreements == []
+
+
+def test_one_article_giving_an_equal_figure_for_another_fact_is_no_disagreement() -> None:
+    assert (
+        told(
+            "There is a $14 billion rationale for this prediction. If Apple could gain just 10% "
+            "of the fees, it would take in more than $14 billion in additional revenue."
+        )
+        == []
+    )
+    # the same fact told twice in one article still disagrees with itself
+    assert told(
+        "North Korea fired approximately 80 projectiles into the sea, Seoul said. "
+        "North Korea fired more than 80 artillery shells into the sea, the army said."
+    ) == [["approximately 80 projectiles", "more than 80 artillery shells"]]

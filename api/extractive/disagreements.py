@@ -192,12 +192,16 @@ def _within(group: NumberGroup) -> tuple[NumberMention, NumberMention] | None:
     """The first mention and the first one that qualifies the quantity differently
     ("approximately 80 projectiles" / "more than 80 artillery shells"); a bare number is no
     conflict, and neither is another word for the same thing ("20 companies" / "Twenty
-    manufacturers")."""
+    manufacturers"). One article that gives a figure twice disagrees with itself only where
+    both sentences tell the same fact: "a $14 billion rationale" and "more than $14 billion in
+    revenue" are two figures that happen to be equal."""
     first = group.mentions[0]
     if first.is_year or _bare(first) or first.range_high:
         return None
     for other in group.mentions[1:]:
         if _bare(other) or other.range_high:
+            continue
+        if other.sentence.article == first.sentence.article and not _closely_worded(first, other):
             continue
         if _qualifiers_differ(first.qualifier, other.qualifier):
             return first, other
