@@ -80,6 +80,15 @@ def test_headline_has_no_parenthesis_nor_relative_time() -> None:
     )
 
 
+def test_an_event_line_does_not_open_with_a_conjunction() -> None:
+    assert event_clause(
+        "But the absence of President Bush threatened to overshadow the summit."
+    ) == ("The absence of President Bush threatened to overshadow the summit.")
+    assert event_clause("And more than 400 staff are to lose their jobs at Austar.") == (
+        "More than 400 staff are to lose their jobs at Austar."
+    )
+
+
 def test_a_headline_keeps_the_subject_a_pronoun_refers_to() -> None:
     assert (
         headline_from("Boeing Co. said it is discussing plans with three Japanese suppliers.")

@@ -39,6 +39,9 @@ _STOPWORDS = frozenset(
         "up out so if"
     ).split()
 )
+# "But the absence of the US President ...": the conjunction ties the sentence to the one before
+# it, which an event line or a headline does not have.
+_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+(?=\w)")
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:While|As|After|Although|Though|When|Since|Because|Despite|According to|In the "
     r"meantime|Meanwhile|However|On [A-Z][a-z]+day|In [A-Z][a-z]+|Earlier|Later)\b[^,]{0,140},\s*)",
@@ -225,11 +228,17 @@ def select_summary(ranked: Sequence[RankedSentence], count: int) -> list[RankedS
 
 
 def compress_sentence(text: str, drop_speaker: bool = True) -> str:
-    """The main clause of a sentence: no leading "While ...," clause, no "X said that" (unless
-    ``drop_speaker`` is false), no trailing ", the Pentagon said" nor ", which ..." clause.
-    A part is only cut when at least ``MIN_CLAUSE_WORDS`` words remain."""
+    """The main clause of a sentence: no leading "But" nor "While ...," clause, no "X said
+    that" (unless ``drop_speaker`` is false), no trailing ", the Pentagon said" nor ", which
+    ..." clause. A part is only cut when at least ``MIN_CLAUSE_WORDS`` words remain."""
     compressed = text.strip()
-    patterns = (_LEADING_CLAUSE, _ATTRIBUTION, _TRAILING_ATTRIBUTION, _TRAILING_CLAUSE)
+    patterns = (
+        _LEADING_CONJUNCTION,
+        _LEADING_CLAUSE,
+        _ATTRIBUTION,
+        _TRAILING_ATTRIBUTION,
+        _TRAILING_CLAUSE,
+    )
     for pattern in patterns:
         if pattern is _ATTRIBUTION and not drop_speaker:
             continue
