@@ -6,7 +6,7 @@ government), and places, events, offices and machines that look like names are n
 
 from __future__ import annotations
 
-from api.schemas import Actor, Article, Brief
+from api.schemas import Actor, ActorType, Article, Brief
 from tests.extractive_texts import brief_of, names
 
 
@@ -523,3 +523,11 @@ def test_a_relative_named_in_full_does_not_take_the_surname_of_the_one_named_by_
     assert sorted(names(brief)) == ["Ivanka Trump", "Nikki Haley", "Trump"]
     assert actor(brief, "Trump").role == "President"
     assert [(s.actor, s.polarity.value) for s in brief.stance] == [("Trump", "support")]
+
+
+def test_a_us_state_is_not_a_person() -> None:
+    brief = brief_of(
+        "South Carolina passed a law on school reform in 1984. Critics said South Carolina "
+        "pushed the tests too hard. South Carolina said the scores rose."
+    )
+    assert {actor.name: actor.type for actor in brief.who}["South Carolina"] is ActorType.OTHER

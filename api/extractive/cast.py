@@ -22,6 +22,7 @@ from api.extractive.gazetteer import (
     PLACE_NOUNS,
     TITLES,
     UNNAMED_GROUP_NOUNS,
+    US_STATES,
     honorific_pattern,
 )
 from api.extractive.verbs import SPEAKING_VERBS
@@ -302,6 +303,8 @@ def settle_type(entity: Entity) -> ActorType:
     its spokesman, its shares, analysts at it. A role, a title or "who" keep a person."""
     if entity.type is not ActorType.PERSON or entity.role:
         return entity.type
+    if entity.name in US_STATES:
+        return ActorType.OTHER  # "South Carolina", typed as editors type a state
     organization = False
     for mention in entity.mentions:
         text = mention.sentence.text

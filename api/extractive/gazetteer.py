@@ -212,6 +212,14 @@ KNOWN_ACTORS: tuple[KnownActor, ...] = (
     *_parse_organizations(),
 )
 
+# The fifty states of the US (pycountry's ISO 3166-2 subdivisions): never a person's name,
+# though a two-word one reads like one ("South Carolina", "New Mexico").
+US_STATES = frozenset(
+    state.name
+    for state in pycountry.subdivisions
+    if state.country_code == "US" and state.type == "State"
+)
+
 # Courtesy titles before a surname, written with or without a stop ("Mr. Porter", "Messrs. Cray
 # and Barnum"); ``honorific_pattern`` matches one in a regular expression.
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Messrs", "Mmes"})
