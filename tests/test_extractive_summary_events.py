@@ -89,6 +89,19 @@ def test_an_event_line_does_not_open_with_a_conjunction() -> None:
     )
 
 
+def test_a_relative_clause_inside_an_event_line_goes_but_its_verb_stays() -> None:
+    assert (
+        event_clause(
+            "The former New York mayor, who was a favorite for the top job at the State "
+            "Department, turned against his own recent musings."
+        )
+        == "The former New York mayor turned against his own recent musings."
+    )
+    assert event_clause(
+        "The broader Nasdaq bank index, which tracks thrift issues, jumped 3.23."
+    ) == ("The broader Nasdaq bank index jumped 3.23.")
+
+
 def test_a_headline_keeps_the_subject_a_pronoun_refers_to() -> None:
     assert (
         headline_from("Boeing Co. said it is discussing plans with three Japanese suppliers.")

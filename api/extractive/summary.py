@@ -69,6 +69,9 @@ _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:[\w’'.-]+\s+){0,6}?" + _SPEECH_VERB + _SPEECH_WHEN + r"(?=[.!]?$)"
 )
 MIN_CLAUSE_WORDS = 5
+# A relative clause between commas before the verb it interrupts ("The former mayor, who was a
+# favorite for the job, turned against ..."): cut to the end it would take the verb with it.
+_ENCLOSED_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,;:\"“”]*,\s+(?=[a-z])")
 # A clause that opens with a pronoun names no one without the words before it: "Boeing said it
 # is discussing plans" stays whole, and a headline is not "He mentioned two groups".
 _PRONOUN_OPENING = re.compile(r"^(?:he|she|it|they|we|i|his|her|its|their|our)\b", re.IGNORECASE)
@@ -229,9 +232,10 @@ def select_summary(ranked: Sequence[RankedSentence], count: int) -> list[RankedS
 
 def compress_sentence(text: str, drop_speaker: bool = True) -> str:
     """The main clause of a sentence: no leading "But" nor "While ...," clause, no "X said
-    that" (unless ``drop_speaker`` is false), no trailing ", the Pentagon said" nor ", which
-    ..." clause. A part is only cut when at least ``MIN_CLAUSE_WORDS`` words remain."""
-    compressed = text.strip()
+    that" (unless ``drop_speaker`` is false), no ", who ...," inside it, no trailing ", the
+    Pentagon said" nor ", which ..." clause. A part is only cut when at least
+    ``MIN_CLAUSE_WORDS`` words remain."""
+    compressed = _ENCLOSED_RELATIVE.sub(" ", text.strip())
     patterns = (
         _LEADING_CONJUNCTION,
         _LEADING_CLAUSE,
