@@ -107,3 +107,13 @@ def test_an_actor_the_cast_sets_aside_takes_no_stance() -> None:
     )
     assert [stance.actor for stance in brief.stance] == ["Jane Roe"]
     assert "groups" not in names(brief)
+
+
+def test_a_name_before_a_hyphened_adjective_is_not_the_speaker() -> None:
+    brief = brief_of(
+        "Bramalea Ltd. said it agreed to issue bonds. The Toronto-based real estate concern "
+        "said each warrant entitles the holder to buy debentures. The underwriters are "
+        "Scotia McLeod Inc. and RBC Dominion Securities Inc., both Toronto-based dealers."
+    )
+    assert [stance.actor for stance in brief.stance] == ["Bramalea Ltd."]
+    assert "Toronto" not in names(brief)

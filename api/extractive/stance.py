@@ -244,6 +244,8 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
     """ "British man accused", "Indian authorities have": the name modifies a noun after it, so
     the noun, not the name, is the subject."""
     rest = text[mention.end : trigger.start]
+    if re.match(r"-[a-z]", rest):
+        return True  # "The Toronto-based real estate concern said": the concern speaks
     if _WHEN_BETWEEN.fullmatch(rest):
         return False  # "Robert Gates on Sunday defended": when, not a noun the name modifies
     match = re.match(r"\s+([a-z][a-z'’-]*)", rest)
