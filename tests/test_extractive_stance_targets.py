@@ -93,3 +93,15 @@ def test_a_bare_attribution_takes_its_target_from_the_sentence_before() -> None:
         "The shooter was a coward who hurt innocent people. Donna Rohrer said. Donna Rohrer "
         "works at the plant."
     ) == [("Donna Rohrer", "oppose", "The shooter")]
+
+
+def test_a_linking_word_or_a_hedge_is_not_the_target() -> None:
+    assert target_phrase("First, we have to support locally run clinics") == (
+        "to support locally run clinics"
+    )
+    assert target_phrase("But the economics of coal mining are so attractive") == (
+        "the economics of coal mining"
+    )
+    assert target_phrase("I think with every confidence, the quarter is going to be strong") == (
+        "with every confidence"
+    )

@@ -723,7 +723,7 @@ def target_phrase(complement: str) -> str:
     subject is only a pronoun or the clause says what must be done: then what follows the verb
     ("it was his contacts" -> "his contacts", "the administration must release the tapes" ->
     "release the tapes"; but "the attacks must end" is about the attacks)."""
-    said = _without_setting(complement.strip(" \"'“”‘’"))
+    said = _without_setting(_OPENER.sub("", complement.strip(" \"'“”‘’"), count=1))
     words = _TARGET_END.split(said, maxsplit=1)[0].split()
     verb = next((i for i, w in enumerate(words) if _clause_verb(w, i)), None)
     if verb:
@@ -737,6 +737,15 @@ def target_phrase(complement: str) -> str:
         words = rest if (bare or obliged) and rest else subject
     phrase = re.sub(r"[\"“”]", "", " ".join(words[:TARGET_WORDS])).strip(" .,'")
     return phrase or " ".join(complement.split()[:6])
+
+
+# What opens a quote without saying what it is about: a linking word ("But", "Then", "First,")
+# and a hedge ("I think that ...").
+_OPENER = re.compile(
+    r"^(?:(?:but|then|now|so|still|however|first|second|third|also|indeed|well|yes)\b,?\s+)*"
+    r"(?:(?:i|we)\s+(?:think|believe|guess|suppose)\s+(?:that\s+)?)?",
+    re.IGNORECASE,
+)
 
 
 def _clause_verb(word: str, index: int) -> bool:
