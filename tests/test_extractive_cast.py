@@ -531,3 +531,13 @@ def test_a_us_state_is_not_a_person() -> None:
         "pushed the tests too hard. South Carolina said the scores rose."
     )
     assert {actor.name: actor.type for actor in brief.who}["South Carolina"] is ActorType.OTHER
+
+
+def test_a_role_between_commas_is_the_title_not_a_clause() -> None:
+    brief = brief_of(
+        "John Brabender, a Republican strategist who has worked in swing states, said the "
+        "plan was a mistake. Antonia Novello, whom the president nominated to serve as "
+        "surgeon general, said she supported the ban."
+    )
+    roles = {actor.name: actor.role for actor in brief.who}
+    assert roles == {"John Brabender": "Republican strategist", "Antonia Novello": None}

@@ -71,6 +71,9 @@ _SUBJECT_VERBS = frozenset(
 )
 _MODEL_NUMBER = re.compile(r"[A-Z]+-\d+\w*")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A clause between commas after a name that is not the person's title.
+_NOT_ROLE_OPENERS = frozenset("who whom whose which and or but".split())
+_RELATIVE_TAIL = re.compile(r"\s+(?:who|whom|which|that)\s")
 _MAX_ALIAS_TOKENS = 6
 _NUMBER_WORDS = frozenset(
     (
@@ -796,8 +799,12 @@ class _SentenceReader:
         for close in range(end + 1, min(end + 12, len(self.tokens))):
             if self.tokens[close].text in {",", ";", "."}:
                 inner = self.tokens[end + 1 : close]
+                if inner[0].lower in _NOT_ROLE_OPENERS:
+                    return None  # ", whom Mr. Bush nominated ...,", ", and one Democrat,"
                 if any(t.lower in LOWERCASE_TITLES or t.text in TITLE_HEADS for t in inner):
                     text = self.sentence.text[inner[0].start : inner[-1].end]
+                    # "a Republican strategist who has worked in swing states": the title only
+                    text = _RELATIVE_TAIL.split(text, maxsplit=1)[0]
                     return _LEADING_DETERMINER.sub("", text)
                 return None
         return None
