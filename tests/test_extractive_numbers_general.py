@@ -96,3 +96,19 @@ def test_dates_months_before_publication_are_background() -> None:
     sentence = sentence_of("Since the September 11 attacks, talks set for December 22 went on.")
     assert [m.value for m in dates_and_ages_in_sentence(sentence, date(2001, 12, 10))] == [22.0]
     assert [m.value for m in dates_and_ages_in_sentence(sentence)] == [11.0, 22.0]
+
+
+def test_what_a_number_describes_is_a_clause_that_says_something() -> None:
+    def describes(text: str) -> list[str]:
+        return [m.describes for m in numbers_in_sentence(sentence_of(text))]
+
+    # a comma inside a figure breaks no clause
+    assert describes("The dispute involving 3,000 maintenance workers has run for months.") == [
+        "The dispute involving 3,000 maintenance workers has run for months"
+    ]
+    # a clause too short to say anything takes in the next one
+    assert describes("In 2015, the plant closed for good.") == [
+        "In 2015, the plant closed for good"
+    ]
+    ages = dates_and_ages_in_sentence(sentence_of("Mr Blake, 53, was aboard a boat with his crew."))
+    assert [m.describes for m in ages] == ["Mr Blake, 53, was aboard a boat with his crew"]

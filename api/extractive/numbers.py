@@ -90,7 +90,8 @@ _IRREGULAR_PLURALS = frozenset(
     ).split()
 )
 _NOT_PLURAL_S = frozenset({"its", "was", "has", "is", "this", "as", "us", "his", "bus", "gas"})
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:which|while|but|and|according)\s")
+# a comma inside a figure ("$7,000") breaks no clause
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\"“”]|\s(?:which|while|but|and|according)\s")
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 
 
@@ -262,15 +263,37 @@ def _verb_form(word: str) -> bool:
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
-    """The words around a number up to the nearest clause breaks, at most ~8 words each side."""
-    left = text[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
+    """The words around a number up to the nearest clause breaks, at most ~8 words each side;
+    a clause too short to say anything ("In 2015", "Mr Blake, 53") takes in the clause after
+    it ("In 2015, the plant closed"), or before it at the end of the sentence."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, start))
     clause_start = breaks[-1].end() if breaks else 0
     right_break = _CLAUSE_BREAK.search(text, end)
     clause_end = right_break.start() if right_break else len(text)
-    before = text[clause_start:start].split()[-8:]
-    after = text[end:clause_end].split()[:8]
-    return " ".join([*before, text[start:end], *after]).strip(" .")
+    if len(text[clause_start:clause_end].split()) < _DESCRIBES_WORDS:
+        if right_break is not None:
+            further = _CLAUSE_BREAK.search(text, right_break.end())
+            clause_end = further.start() if further else len(text)
+        elif breaks:
+            clause_start = breaks[-2].end() if len(breaks) > 1 else 0
+    left = _last_words(text[clause_start:start], 8)
+    right = _first_words(text[end:clause_end], 8)
+    return f"{left}{text[start:end]}{right}".strip(" .,")
+
+
+def _last_words(text: str, count: int) -> str:
+    """The end of ``text`` from its ``count``-th last word, as written."""
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    return text[starts[-count] :] if len(starts) > count else text
+
+
+def _first_words(text: str, count: int) -> str:
+    """The start of ``text`` to the end of its ``count``-th word, as written."""
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    return text[: ends[count - 1]] if len(ends) > count else text
+
+
+_DESCRIBES_WORDS = 4
 
 
 def stem(word: str) -> str:
