@@ -126,7 +126,11 @@ def where_of(text: str, not_places: frozenset[str] = frozenset()) -> str | None:
     Trump's view", "at Smith's urging") are none."""
     for match in _WHERE.finditer(text):
         place = _POSSESSIVE.sub("", match.group("place"))
-        if place.split()[0] not in _NOT_PLACES and place not in not_places | DEMONYMS:
+        if (
+            place.split()[0] not in _NOT_PLACES
+            and place not in not_places
+            and place not in DEMONYMS
+        ):
             return place
     return None
 

@@ -943,7 +943,8 @@ def stances_in_sentence(
         joined = "to " if re.match(r"\s+to\s", sentence.text[trigger.end :]) else ""
         position = f"{trigger.word} {joined}{complement}"
         negated_from = negation_before(sentence.text, trigger)
-        if trigger.polarity is not Polarity.NEUTRAL and (negated_from or -1) >= holders_end:
+        negated = negated_from is not None and negated_from >= holders_end
+        if negated and trigger.polarity is not Polarity.NEUTRAL:
             # "did not support the plan", not "support the plan": the words as said
             position = f"{sentence.text[negated_from : trigger.start]}{position}"
         if trigger.word == "according":
