@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from api.extractive import build_brief
 from api.extractive.sentences import Sentence
-from api.schemas import Article, Brief, SummaryOptions
+from api.schemas import ActorType, Article, Brief, SummaryOptions
 
 
 def brief_of(*texts: str, **options: int) -> Brief:
@@ -16,6 +16,11 @@ def brief_of(*texts: str, **options: int) -> Brief:
 def sentence_of(text: str) -> Sentence:
     """``text`` as the first sentence of article a1."""
     return Sentence("a1", 0, 0, 0, len(text), text)
+
+
+def kinds(brief: Brief) -> dict[str, ActorType]:
+    """Each actor's type, by name."""
+    return {actor.name: actor.type for actor in brief.who}
 
 
 def names(brief: Brief) -> list[str]:

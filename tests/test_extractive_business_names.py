@@ -4,12 +4,8 @@ company's spokesman says."""
 
 from __future__ import annotations
 
-from api.schemas import ActorType, Brief
-from tests.extractive_texts import brief_of, names, sorted_stances
-
-
-def kinds(brief: Brief) -> dict[str, ActorType]:
-    return {actor.name: actor.type for actor in brief.who}
+from api.schemas import ActorType
+from tests.extractive_texts import brief_of, kinds, names, sorted_stances
 
 
 def test_a_legal_suffix_makes_a_company_and_its_short_name_joins_it() -> None:

@@ -7,7 +7,7 @@ government), and places, events, offices and machines that look like names are n
 from __future__ import annotations
 
 from api.schemas import Actor, ActorType, Article, Brief
-from tests.extractive_texts import brief_of, names
+from tests.extractive_texts import brief_of, kinds, names
 
 
 def actor(brief: Brief, name: str) -> Actor:
@@ -530,7 +530,7 @@ def test_a_us_state_is_not_a_person() -> None:
         "South Carolina passed a law on school reform in 1984. Critics said South Carolina "
         "pushed the tests too hard. South Carolina said the scores rose."
     )
-    assert {actor.name: actor.type for actor in brief.who}["South Carolina"] is ActorType.OTHER
+    assert kinds(brief)["South Carolina"] is ActorType.OTHER
 
 
 def test_a_role_between_commas_is_the_title_not_a_clause() -> None:

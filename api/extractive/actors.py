@@ -22,7 +22,7 @@ from api.extractive.gazetteer import (
     DEMONYM_ENDINGS,
     GROUP_CUES,
     GROUP_NOUNS,
-    HONORIFICS,
+    HONORIFIC_WORDS,
     INSTITUTION_NOUNS,
     KNOWN_ACTORS,
     LOWERCASE_TITLES,
@@ -57,7 +57,6 @@ _STOP_WORDS = frozenset(
 _BROADCASTER_PREFIXES = frozenset({"Channel", "Radio"})
 _MODALS = frozenset("would will could should can may might must to".split())
 _POST_NOMINALS = frozenset({"QC", "SC", "KC", "MP", "Jr", "Snr", "Jnr"})
-_HONORIFICS = HONORIFICS | {f"{title}." for title in HONORIFICS}
 _ROLE_STOPS = frozenset(
     (
         "that and said says by with to when while after before according as on in at said told "
@@ -683,7 +682,7 @@ class _SentenceReader:
             return None
         lead = start
         while lead < of and (
-            _is_title(self.tokens[lead].text) or self.tokens[lead].text in _HONORIFICS
+            _is_title(self.tokens[lead].text) or self.tokens[lead].text in HONORIFIC_WORDS
         ):
             lead += 1
         names = self.tokens[lead:of]
@@ -759,9 +758,11 @@ class _SentenceReader:
         if match_known(self.tokens, name_start) is not None:
             return False
         role = (
-            self.surface(start, name_start) if self.tokens[head].text not in _HONORIFICS else None
+            self.surface(start, name_start)
+            if self.tokens[head].text not in HONORIFIC_WORDS
+            else None
         )
-        if role is not None and self.tokens[start].text in _HONORIFICS:
+        if role is not None and self.tokens[start].text in HONORIFIC_WORDS:
             role = None
         for index in range(start, head):
             known = match_known(self.tokens, index)
@@ -832,7 +833,7 @@ class _SentenceReader:
         """ "The Foreign Minister, Dr Abdullah, said": a title just before the name, set off by
         a comma, is the person's role."""
         index = start - 1
-        if index >= 0 and self.tokens[index].text in _HONORIFICS:
+        if index >= 0 and self.tokens[index].text in HONORIFIC_WORDS:
             index -= 1
         if index < 1 or self.tokens[index].text != ",":
             return None
@@ -851,7 +852,7 @@ class _SentenceReader:
         ):
             first += 1
         words = self.tokens[first:index]
-        if not any(_is_title(t.text) and t.text not in _HONORIFICS for t in words):
+        if not any(_is_title(t.text) and t.text not in HONORIFIC_WORDS for t in words):
             return None
         return self.sentence.text[words[0].start : words[-1].end]
 

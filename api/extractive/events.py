@@ -21,6 +21,7 @@ from api.extractive.gazetteer import (
     MONTH_PATTERN,
 )
 from api.extractive.summary import RankedSentence, cosine, is_quote, plain_clause
+from api.extractive.tokens import POSSESSIVE
 
 SAME_EVENT_COSINE = 0.45
 MIN_EVENT_WORDS = 6
@@ -116,16 +117,13 @@ def when_of(text: str) -> str | None:
     return match.group().strip() if match else None
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
 def where_of(text: str, not_places: frozenset[str] = frozenset()) -> str | None:
     """Where the sentence says it happened: the first place after "in", "at", "near" ...; a
     possessive gives its owner ("in Sydney's west" -> "Sydney"); a country's adjective ("in
     Palestinian areas") and a name in ``not_places`` (the story's people and groups: "in
     Trump's view", "at Smith's urging") are none."""
     for match in _WHERE.finditer(text):
-        place = _POSSESSIVE.sub("", match.group("place"))
+        place = POSSESSIVE.sub("", match.group("place"))
         if (
             place.split()[0] not in _NOT_PLACES
             and place not in not_places

@@ -223,6 +223,8 @@ US_STATES = frozenset(
 # Courtesy titles before a surname, written with or without a stop ("Mr. Porter", "Messrs. Cray
 # and Barnum"); ``honorific_pattern`` matches one in a regular expression.
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Messrs", "Mmes"})
+# The same as words of a text, with their stop or without ("Mr", "Mr.").
+HONORIFIC_WORDS = HONORIFICS | {f"{title}." for title in HONORIFICS}
 
 
 def honorific_pattern(*more: str) -> str:
@@ -333,21 +335,23 @@ PLACE_NOUNS = frozenset(
 )
 
 # Titles before a person's name ("US Defense Secretary Lloyd Austin", "Gen. Park").
-TITLES = frozenset(
-    (
-        "President Vice Prime Minister Secretary Chancellor Governor Senator Sen Sen. "
-        "Representative Rep Rep. Gov Gov. General Gen Gen. Admiral Adm Adm. Colonel Col Col. "
-        "Lieutenant Lt Lt. Major Maj Maj. Captain Capt Capt. Sergeant Sgt Commander Ambassador "
-        "Envoy Director Chairman Chairwoman Chair Chief Executive Spokesman Spokeswoman "
-        "Spokesperson King Queen Prince Princess Pope Mayor Judge Magistrate Justice Speaker "
-        "Premier Commissioner Deputy Leader Officer Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Messrs Messrs. "
-        "Mmes Mmes. Sheikh Emir "
-        "President-elect CEO Chairperson Lawmaker Attorney Cardinal Bishop Rabbi Imam "
-        "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance Inspector "
-        "Superintendent Constable Detective Sheriff Professor Prof Prof. Reverend Rev Rev. "
-        "Archbishop Coroner Treasurer Councillor Alderman Senior Acting Assistant Republican "
-        "Democrat MP MPs MLA MLC MEP MHR"
-    ).split()
+TITLES = (
+    frozenset(
+        (
+            "President Vice Prime Minister Secretary Chancellor Governor Senator Sen Sen. "
+            "Representative Rep Rep. Gov Gov. General Gen Gen. Admiral Adm Adm. Colonel Col Col. "
+            "Lieutenant Lt Lt. Major Maj Maj. Captain Capt Capt. Sergeant Sgt Commander Ambassador "
+            "Envoy Director Chairman Chairwoman Chair Chief Executive Spokesman Spokeswoman "
+            "Spokesperson King Queen Prince Princess Pope Mayor Judge Magistrate Justice Speaker "
+            "Premier Commissioner Deputy Leader Officer Sheikh Emir "
+            "President-elect CEO Chairperson Lawmaker Attorney Cardinal Bishop Rabbi Imam "
+            "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance Inspector "
+            "Superintendent Constable Detective Sheriff Professor Prof Prof. Reverend Rev Rev. "
+            "Archbishop Coroner Treasurer Councillor Alderman Senior Acting Assistant Republican "
+            "Democrat MP MPs MLA MLC MEP MHR"
+        ).split()
+    )
+    | HONORIFIC_WORDS
 )
 # Words that can only be a title's head, so what follows them is the name.
 TITLE_HEADS = TITLES - {

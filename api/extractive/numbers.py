@@ -165,11 +165,11 @@ def parse_number(number: str, scale: str | None) -> float | None:
             return None
         value = float(sum(TENS.get(p, 0) + UNITS.get(p, 0) for p in parts))
     if scale:
-        value = scaled(value, _SCALES[scale.strip(" -").lower()])
+        value = _scaled(value, _SCALES[scale.strip(" -").lower()])
     return value
 
 
-def scaled(value: float, factor: float) -> float:
+def _scaled(value: float, factor: float) -> float:
     """``value * factor`` in decimal, as the text writes it: "4.1 million" is 4,100,000, not the
     4099999.9999999995 that binary floating point makes of it."""
     return float(Decimal(repr(value)) * Decimal(repr(factor)))
@@ -470,7 +470,7 @@ def _with_shared_scale(low: NumberMention, scale: str | None, high: float) -> Nu
     factor = _SCALES.get((scale or "").strip(" -").lower())
     if not factor or low.value >= factor or low.value * factor > high:
         return low
-    return dataclasses.replace(low, value=scaled(low.value, factor))
+    return dataclasses.replace(low, value=_scaled(low.value, factor))
 
 
 def _as_range_end(mention: NumberMention, qualifier: Qualifier, unit: str | None) -> NumberMention:

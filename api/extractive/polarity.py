@@ -76,9 +76,14 @@ _NOT_EXCESS = frozenset(
 )
 
 
+def _negator(word: str) -> bool:
+    """A lowercased word that negates ("not", "never", "didn't")."""
+    return word in NEGATORS or word.endswith("n't")
+
+
 def _negated(words: Sequence[str], index: int) -> bool:
-    """A negator among the three words before ``words[index]`` ("not", "never", "didn't")."""
-    return any(w in NEGATORS or w.endswith("n't") for w in words[max(0, index - 3) : index])
+    """A negator among the three words before ``words[index]``."""
+    return any(_negator(w) for w in words[max(0, index - 3) : index])
 
 
 # An auxiliary before "not" belongs to the negation: "did not support", "will never accept".
@@ -93,8 +98,7 @@ def negation_before(text: str, trigger: Trigger) -> int | None:
     trigger is not negated. The same three words as ``trigger_scores`` flips the side on."""
     words = list(WORD.finditer(text[: trigger.start]))[-3:]
     for index, match in enumerate(words):
-        word = match.group().lower().replace("’", "'")
-        if word in NEGATORS or word.endswith("n't"):
+        if _negator(match.group().lower().replace("’", "'")):
             if index and words[index - 1].group().lower() in _NEGATED_AUXILIARIES:
                 return words[index - 1].start()
             return match.start()

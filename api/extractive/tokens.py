@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from api.extractive.sentences import ABBREVIATIONS
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’&-][A-Za-z0-9]+)*(?:(?<=s)[’'](?![A-Za-z]))?\.?|\S")
-_POSSESSIVE = re.compile(r"[’']s$")
+# A possessive ending: "Sydney's", "Trump’s".
+POSSESSIVE = re.compile(r"[’']s$")
 # "US-led", "Russian-backed": the capitalized part before the hyphen is the name.
 _HYPHEN_SUFFIXES = frozenset(
     (
@@ -59,7 +60,7 @@ def tokenize(text: str) -> list[Token]:
         start = match.start()
         possessive = False
         hyphen_cut = False
-        if _POSSESSIVE.search(word) and len(word) > 2:
+        if POSSESSIVE.search(word) and len(word) > 2:
             word = word[:-2]
             possessive = True
         elif word.endswith(("s'", "s’")) and len(word) > 2:
