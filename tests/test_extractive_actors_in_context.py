@@ -83,3 +83,51 @@ def test_excess_is_a_complaint() -> None:
     support, oppose = content_scores("the focus of the investigation is too narrow")
     assert oppose > support
     assert content_scores("too many people came") == (0.0, 0.0)
+
+
+def test_a_lone_legislature_is_an_actor() -> None:
+    brief = brief_of(
+        "Congress rejected a bill that would have raised the pay of federal judges. Judges said "
+        "Congress had failed the courts, and the Senate will not act until next week."
+    )
+    kinds_by_name = {actor.name: actor.type.value for actor in brief.who}
+    assert kinds_by_name.get("Congress") == "organization"
+    assert ("Congress", "oppose") in {(s.actor, s.polarity.value) for s in brief.stance}
+
+
+def test_a_legislature_named_in_full_and_alone_is_one_actor() -> None:
+    brief = brief_of("The U.S. Congress passed the bill on Monday. Congress then went home.")
+    assert [name for name in names(brief) if "Congress" in name] == ["U.S. Congress"]
+
+
+def test_a_person_of_a_place_or_an_outlet_is_named() -> None:
+    brief = brief_of(
+        "Roof stood emotionless, reported Alexandra Olgin of South Carolina Public Radio. "
+        "The plan is flawed, said John Smith of Boston, who runs a shop."
+    )
+    assert {"Alexandra Olgin", "John Smith"} <= set(names(brief))
+
+
+def test_the_body_a_person_leads_is_an_actor() -> None:
+    brief = brief_of(
+        "The Obama administration rejected the plan on Friday. Officials in the Obama "
+        "administration said it would cost too much, and the Trump campaign disagreed."
+    )
+    kinds_by_name = {actor.name: actor.type.value for actor in brief.who}
+    assert kinds_by_name.get("Obama administration") == "organization"
+
+
+def test_legislators_and_executives_titles_are_not_names() -> None:
+    brief = brief_of(
+        "Republicans like Congressman Paul Ryan and Newt Gingrich want to cut the program. "
+        "Verizon executive VP Marni Walden told Recode last year that prices would rise."
+    )
+    assert {"Paul Ryan", "Newt Gingrich", "Marni Walden"} <= set(names(brief))
+
+
+def test_a_name_with_a_joined_arabic_article_is_a_name() -> None:
+    brief = brief_of(
+        "The tape showed Osama bin Laden and Ayman al-Zawahiri, officials said. Al-Zawahiri "
+        "is his deputy."
+    )
+    assert "Ayman al-Zawahiri" in names(brief)

@@ -117,3 +117,18 @@ def test_a_name_before_a_hyphened_adjective_is_not_the_speaker() -> None:
     )
     assert [stance.actor for stance in brief.stance] == ["Bramalea Ltd."]
     assert "Toronto" not in names(brief)
+
+
+def test_a_pronoun_does_not_reach_back_past_a_few_sentences() -> None:
+    far = brief_of(
+        "The Senate confirmed Elizabeth Prelogar by a vote of 53-36 in October. The hearing "
+        "began at ten. The room was full. The questions ran long. The lawyers argued about "
+        "vaccines. The clock ran out at noon. As the two talked over each other, they "
+        "challenged the transcription service."
+    )
+    assert "Senate" not in {stance.actor for stance in far.stance}
+    near = brief_of(
+        "The Senate confirmed Elizabeth Prelogar by a vote of 53-36 in October. Later, they "
+        "condemned the delay."
+    )
+    assert ("Senate", "oppose") in stances(near)

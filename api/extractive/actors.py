@@ -25,6 +25,8 @@ from api.extractive.gazetteer import (
     HONORIFIC_WORDS,
     INSTITUTION_NOUNS,
     KNOWN_ACTORS,
+    LED_BODY_NOUNS,
+    LEGISLATURES,
     LOWERCASE_TITLES,
     MEDIA_CUES,
     MEMBER_NOUNS,
@@ -336,7 +338,7 @@ def _looks_like_name_token(token: Token) -> bool:
     text = token.text.replace("-", "").replace("’", "").replace("'", "").replace(".", "")
     return (
         text.isalpha()
-        and token.text[:1].isupper()
+        and token.is_capitalized
         and not (text.isupper() and len(text) > 1)
         and token.text not in ORG_CUES
         and token.text not in COMMON_CAPITALIZED
@@ -468,6 +470,7 @@ class _SentenceReader:
             return  # "Oil from Spill Could Still Pose Major Threat": every word is capitalized
         self._read_institutions()
         self._read_groups()
+        self._read_administrations()
         first_word = self.first_word_index()
         for run_start, run_end in capitalized_runs(self.tokens):
             for piece_start, end in _split_at_calendar_words(self.tokens, run_start, run_end):
@@ -499,6 +502,22 @@ class _SentenceReader:
                 continue  # "Al Qaeda fighters": the organization itself
             mention = self.mention(start, index + 1, ActorType.GROUP, f"group:{token.lower}")
             self.mentions.append(mention)
+
+    def _read_administrations(self) -> None:
+        """ "the Obama administration", "the Giuliani campaign": the body a person leads is an
+        actor of its own, named by the person and a lowercase noun."""
+        for index, token in enumerate(self.tokens[:-1]):
+            if (
+                self.tokens[index + 1].lower in LED_BODY_NOUNS
+                and token.is_word
+                and token.is_capitalized
+                and not token.possessive
+                and index != self.first_word_index()
+                and _looks_like_name_token(token)
+                and match_known(self.tokens, index) is None
+            ):
+                key = f"org:{_name_key(self.surface(index, index + 2))}"
+                self.mentions.append(self.mention(index, index + 2, ActorType.ORGANIZATION, key))
 
     def _group_acts(self, index: int) -> bool:
         """The group noun at ``index`` is followed by its verb ("unions say", "groups are")."""
@@ -674,8 +693,8 @@ class _SentenceReader:
 
     def _person_then_of(self, start: int, end: int) -> int | None:
         """The index of the "of" in "James A. Talcott of Boston", "Mayor Tom Brink of
-        Springfield" or "Gary Smaby of Smaby Group Inc.", where a person's name (marked as one
-        by a title, a middle initial, a "Jr." or the company after it) comes first; not in
+        Springfield" or "Alexandra Olgin of South Carolina Public Radio", where a person's name
+        (two or three name words, or one after a title or before a "Jr.") comes first; not in
         "Bank of Japan", "Secretary of State" or "United States of America"."""
         of = next((i for i in range(start + 1, end - 1) if self.tokens[i].lower == "of"), None)
         if of is None or match_known(self.tokens, start) is not None:
@@ -693,9 +712,7 @@ class _SentenceReader:
             return None
         if any(t.text in PLACE_CUES | MEDIA_CUES or t.text in PLACE_PREFIXES for t in names):
             return None
-        initial = any(len(t.text.rstrip(".")) == 1 for t in names[1:])
-        company = self.tokens[end - 1].text in ORG_CUES
-        if lead > start or junior or (len(names) > 1 and (initial or company)):
+        if lead > start or junior or len(names) > 1:
             return of
         return None
 
@@ -1013,6 +1030,8 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
             groups[target].append(single)
         elif single.canonical == "speaker":
             groups.setdefault(single.key, []).append(single)
+        elif single.key == "head" and single.surface in LEGISLATURES:
+            groups.setdefault(f"org:{_name_key(single.surface)}", []).append(single)
         elif single.key == "acronym" or (
             single.key.startswith("single:") and not _part_of_a_name(single.surface, groups)
         ):

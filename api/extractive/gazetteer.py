@@ -244,7 +244,7 @@ ORG_CUES = frozenset(
         "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
         "Council Hospital Clinic Church Diocese Ministries Institution Institute Society Trust "
         "Club Team Airline Councils Commissions Industries Holdings Panel System Systems "
-        "Utilities "
+        "Utilities Institutes "
         # units, offices and the words that end company names ("82nd Airborne Division",
         # "102nd Rescue Squadron", "Seagate Technology", "Trump Productions")
         "Division Squadron Regiment Battalion Technology Technologies "
@@ -252,6 +252,9 @@ ORG_CUES = frozenset(
         "Studios Publishing Partners Associates Bancorp"
     ).split()
 )
+# A legislature is named by its one word in its own country's news ("Congress passed the law",
+# "the Senate voted"): an actor even where no longer name ("U.S. Congress") is there to join.
+LEGISLATURES = frozenset({"Congress", "Senate", "Parliament"})
 # The words that end a company's legal name; as tokens they keep their stop ("Lorillard Inc.").
 COMPANY_SUFFIXES = frozenset("Inc Inc. Corp Corp. Co Co. Cos. Ltd Ltd. PLC Plc LLC".split())
 ORG_CUES |= COMPANY_SUFFIXES
@@ -348,7 +351,8 @@ TITLES = (
             "Ayatollah Marshal Field Head Foreign Defense Defence Interior Finance Inspector "
             "Superintendent Constable Detective Sheriff Professor Prof Prof. Reverend Rev Rev. "
             "Archbishop Coroner Treasurer Councillor Alderman Senior Acting Assistant Republican "
-            "Democrat MP MPs MLA MLC MEP MHR"
+            "Democrat MP MPs MLA MLC MEP MHR Congressman Congresswoman Assemblyman Assemblywoman "
+            "Councilman Councilwoman VP"
         ).split()
     )
     | HONORIFIC_WORDS
@@ -455,6 +459,9 @@ GROUP_NOUNS = frozenset(
         "teachers students parents doctors farmers"
     ).split()
 )
+# The bodies a person leads, named after him ("the Obama administration", "the Dinkins
+# campaign").
+LED_BODY_NOUNS = frozenset({"administration", "campaign"})
 # Group nouns for the members of an organization: "Al Qaeda fighters" are Al Qaeda itself.
 MEMBER_NOUNS = frozenset("fighters militants gunmen guerrillas".split())
 # Group nouns that name no group without a word saying which ("bank staff", "rights groups").

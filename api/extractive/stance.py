@@ -672,6 +672,14 @@ def _target_of(
         complement = _after_addressee(complement)
         said_at = sentence.find(complement[:20], after)
         after = said_at if said_at >= 0 else after
+    unconditional = _past_condition(complement)
+    opening = unconditional.split(" ", 1)[0].strip("\"“‘'")
+    if unconditional != complement and not (_pronoun(opening) or opening.lower() == "then"):
+        # "Until Congress acts, the government has no authority": the stance is on what follows
+        # the condition, not on whoever the condition names (but "until Iran reassures the
+        # world, it would be premature" is on Iran: "it" names nothing)
+        said_at = sentence.find(unconditional[:20], after)
+        after = said_at if said_at >= 0 else after
     for mention, entity in mentions:
         near = len(sentence[after : mention.start].split()) <= 3
         if after <= mention.start < clause_end and not mention.in_role and near:
@@ -1086,25 +1094,34 @@ def mentions_by_sentence(
     return table
 
 
+# A pronoun names the last speaker of its kind only this many sentences on: further back, "they
+# challenged" is someone the story has turned to since, not the Senate of a page before.
+PRONOUN_REACH = 5
+
+
 def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> list[StanceFinding]:
     """All stance findings of the story, in reading order; "he said" goes to the article's last
-    person who spoke, "it said" to its last organization or country."""
+    person who spoke, "it said" to its last organization or country, if either spoke or acted
+    within ``PRONOUN_REACH`` sentences."""
     table = mentions_by_sentence(entities)
     topic = topic_words(documents)
     female = women_of(entities)
     findings: list[StanceFinding] = []
     for document in documents:
         last_speakers: dict[str, Entity] = {}
+        said_at: dict[str, int] = {}
         previous_text = ""
         for sentence in document.sentences:
+            for kind in [k for k, at in said_at.items() if sentence.index - at > PRONOUN_REACH]:
+                del last_speakers[kind], said_at[kind]
             mentions = table.get((sentence.article, sentence.index), [])
             found = stances_in_sentence(sentence, mentions, previous_text, last_speakers, topic)
             for finding in found:
-                _remember(last_speakers, finding.entity, female)
+                said_at[_remember(last_speakers, finding.entity, female)] = sentence.index
             if not found:
                 subject = _person_subject(sentence.text, mentions)
                 if subject is not None:
-                    _remember(last_speakers, subject, female)
+                    said_at[_remember(last_speakers, subject, female)] = sentence.index
             findings.extend(found)
             previous_text = sentence.text
     return findings
@@ -1128,13 +1145,14 @@ def women_of(entities: Sequence[Entity]) -> frozenset[str]:
     return frozenset(women)
 
 
-def _remember(last_speakers: dict[str, Entity], entity: Entity, women: frozenset[str]) -> None:
-    """The entity is now the last speaker of its kind: "she" for a woman, "he" for any other
-    person, "it" and "they" for the rest."""
+def _remember(last_speakers: dict[str, Entity], entity: Entity, women: frozenset[str]) -> str:
+    """The entity is now the last speaker of its kind, which is returned: "she" for a woman,
+    "he" for any other person, "other" ("it", "they") for the rest."""
+    kind = "other"
     if entity.type is ActorType.PERSON:
-        last_speakers["she" if entity.name in women else "he"] = entity
-    else:
-        last_speakers["other"] = entity
+        kind = "she" if entity.name in women else "he"
+    last_speakers[kind] = entity
+    return kind
 
 
 def _person_subject(text: str, mentions: Sequence[tuple[Mention, Entity]]) -> Entity | None:

@@ -20,6 +20,10 @@ _HYPHEN_SUFFIXES = frozenset(
 )
 
 
+# An Arabic article joined to a name ("al-Zawahiri", "el-Sisi"): a capitalized name word.
+_JOINED_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|az|an|ar|at)-[A-Z]")
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word (or one punctuation mark): ``sentence_text[start:end] == text``."""
@@ -32,7 +36,7 @@ class Token:
 
     @property
     def is_capitalized(self) -> bool:
-        return self.text[:1].isupper()
+        return self.text[:1].isupper() or _JOINED_ARTICLE.match(self.text) is not None
 
     @property
     def is_word(self) -> bool:
