@@ -743,8 +743,18 @@ def target_phrase(complement: str) -> str:
         bare = all(_pronoun(word) or word.lower() in _DANGLING for word in subject)
         obliged = words[verb].lower() in _OBLIGING and len(rest) > 1
         words = rest if (bare or obliged) and rest else subject
-    phrase = re.sub(r"[\"“”]", "", " ".join(words[:TARGET_WORDS])).strip(" .,'")
+    kept = words[:TARGET_WORDS]
+    while len(kept) > 1 and kept[-1].lower() in _TRAILING:
+        kept = kept[:-1]  # "several instances in", "the real test and": cut mid-phrase
+    phrase = re.sub(r"[\"“”]", "", " ".join(kept)).strip(" .,'")
     return phrase or " ".join(complement.split()[:6])
+
+
+# Words that cannot end a phrase: it was cut before what they lead to.
+_TRAILING = frozenset(
+    "in on at to of for with by from into between about and or the a an its his her their "
+    "our my your this that like than as not".split()
+)
 
 
 # What opens a quote without saying what it is about: a linking word ("But", "Then", "First,")
@@ -770,11 +780,34 @@ def _pronoun(word: str) -> bool:
 def _without_setting(complement: str) -> str:
     """What was said without a condition that opens it, nor when or where it was said before
     it."""
-    for strip in (_past_condition, _past_day, _past_place):
+    for strip in (_past_condition, _past_day, _past_place, _past_framing, _past_preposition):
         stripped = strip(complement)
         if stripped != complement:
             return stripped
     return complement
+
+
+def _past_framing(complement: str) -> str:
+    """ "With voluntary compliance, manufacturers can meet the targets" -> "manufacturers can
+    meet the targets": a phrase that frames the clause before its comma is not its subject."""
+    words = complement.split()
+    if not words or words[0].lower() not in _FRAMING:
+        return complement
+    framing = next((i for i, w in enumerate(words[:_SETTING_WORDS]) if w.endswith(",")), None)
+    rest = words[framing + 1 :] if framing is not None else []
+    listed = any(w.lower() in {"and", "or"} or w.endswith(",") for w in rest[:3])
+    # "for his candidacy, nomination and presidency": the comma lists, it does not frame
+    return " ".join(rest) if len(rest) > 2 and not listed else complement
+
+
+def _past_preposition(complement: str) -> str:
+    """ "about a man who was arrested", "for the suicide attacks", "against targets in Gaza": the
+    preposition a verb takes ("concern about", "responsibility for") before what it is about."""
+    words = complement.split()
+    if len(words) < 2 or words[0].lower() not in _GOVERNED:
+        return complement
+    rest = words[2:] if words[1].lower() in _DANGLING else words[1:]  # "turned down for now a"
+    return " ".join(rest) if rest else complement
 
 
 def _past_condition(complement: str) -> str:
@@ -818,6 +851,8 @@ def _past_place(complement: str) -> str:
 
 
 _SAID_IN = frozenset("in at during on".split())
+_FRAMING = _SAID_IN | frozenset("for with under after before by from among despite".split())
+_GOVERNED = frozenset("about against for with on over from of".split())
 _WHEN_SAID = frozenset("today yesterday tonight tomorrow later earlier".split()) | {
     day.lower() for day in DAYS
 }
