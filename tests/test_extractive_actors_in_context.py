@@ -131,3 +131,15 @@ def test_a_name_with_a_joined_arabic_article_is_a_name() -> None:
         "is his deputy."
     )
     assert "Ayman al-Zawahiri" in names(brief)
+
+
+def test_plans_rules_days_hotels_and_races_are_not_actors() -> None:
+    brief = brief_of(
+        "Anthony Zinni said the Mitchell Plan and the Tenet Memorandum remain the basis for talks. "
+        "Security was tight after the Boston Marathon, and the Air Toxic Standards took effect "
+        "before Election Day. Guests at the Plaza Hotel said they were worried."
+    )
+    found = " ".join(names(brief))
+    for thing in ("Mitchell Plan", "Tenet Memorandum", "Boston Marathon", "Standards", "Day"):
+        assert thing not in found
+    assert "Zinni" in found

@@ -282,7 +282,11 @@ PLACE_CUES = frozenset(
         "Conference Olympics Championship Championships Tournament Festival Thanksgiving "
         "Christmas "
         # tests and prizes are things ("the Scholastic Aptitude Test", "the Nobel Prize")
-        "Test Tests Prize Prizes Award Awards"
+        "Test Tests Prize Prizes Award Awards "
+        # and so are plans, rules, days, hotels and races ("the Mitchell Plan", "the Mercury
+        # and Air Toxics Standards", "Election Day", "the Plaza Hotel", "the Boston Marathon")
+        "Plan Plans Memorandum Doctrine Standard Standards Program Programme Day Hotel "
+        "Marathon"
     ).split()
 )
 # Regions and territories: settings, never actors ("the West Bank", "UN Middle East envoy").
