@@ -143,3 +143,19 @@ def test_plans_rules_days_hotels_and_races_are_not_actors() -> None:
     for thing in ("Mitchell Plan", "Tenet Memorandum", "Boston Marathon", "Standards", "Day"):
         assert thing not in found
     assert "Zinni" in found
+
+
+def test_rivers_camps_springs_and_keys_are_places() -> None:
+    brief = brief_of(
+        "Hungary said the River Danube dam would harm the region. Marines at Camp Pendleton "
+        "trained, and Cray moved to Colorado Springs. Oil reached the Florida Keys, officials "
+        "said."
+    )
+    found = " ".join(names(brief))
+    for place in ("Danube", "Pendleton", "Springs", "Keys"):
+        assert place not in found
+
+
+def test_islamic_jihad_is_a_group() -> None:
+    brief = brief_of("Islamic Jihad claimed responsibility for the attack, and Hamas praised it.")
+    assert {actor.name: actor.type.value for actor in brief.who}.get("Islamic Jihad") == "group"

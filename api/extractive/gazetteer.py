@@ -132,6 +132,7 @@ White House|organization|
 Reuters|organization|
 Associated Press|organization|AP
 Hamas|group|
+Islamic Jihad|group|
 Hezbollah|group|
 Taliban|group|
 Houthis|group|Houthi
@@ -244,7 +245,7 @@ ORG_CUES = frozenset(
         "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
         "Council Hospital Clinic Church Diocese Ministries Institution Institute Society Trust "
         "Club Team Airline Councils Commissions Industries Holdings Panel System Systems "
-        "Utilities Institutes "
+        "Utilities Institutes Academy "
         # units, offices and the words that end company names ("82nd Airborne Division",
         # "102nd Rescue Squadron", "Seagate Technology", "Trump Productions")
         "Division Squadron Regiment Battalion Technology Technologies "
@@ -286,7 +287,9 @@ PLACE_CUES = frozenset(
         # and so are plans, rules, days, hotels and races ("the Mitchell Plan", "the Mercury
         # and Air Toxics Standards", "Election Day", "the Plaza Hotel", "the Boston Marathon")
         "Plan Plans Memorandum Doctrine Standard Standards Program Programme Day Hotel "
-        "Marathon"
+        "Marathon "
+        # and so are springs and keys ("Colorado Springs", "the Florida Keys")
+        "Springs Keys"
     ).split()
 )
 # Regions and territories: settings, never actors ("the West Bank", "UN Middle East envoy").
@@ -309,6 +312,7 @@ REGIONS = frozenset(
 # Words that start a place name ("Mount Kembla", "Lake Eyre").
 PLACE_PREFIXES = frozenset(
     {"Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Old", "New", "St", "St.", "Saint"}
+    | {"River", "Camp"}  # "the River Danube", "Camp Pendleton"
     | {"San", "Santa", "Los", "Las"}  # "a San Francisco law firm"
 )
 # Endings of the adjectives of peoples and places ("African", "Japanese", "Spanish"); what a
