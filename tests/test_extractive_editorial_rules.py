@@ -89,11 +89,11 @@ def test_a_change_from_one_value_to_another_is_not_a_range() -> None:
     assert kept_numbers("Prices fell from $5 to $3 last year.") == [(5.0, "USD"), (3.0, "USD")]
 
 
-def test_ages_are_kept_only_for_the_lead() -> None:
+def test_an_age_is_kept_wherever_it_is_told() -> None:
     text = (
         "A 28-year-old man was held. Police spoke. Police left. Police came. A 24-year-old spoke."
     )
-    assert kept_numbers(text) == [(28.0, "years old")]
+    assert kept_numbers(text) == [(28.0, "years old"), (24.0, "years old")]
 
 
 def test_a_named_persons_age_in_apposition_is_kept_wherever_it_comes() -> None:

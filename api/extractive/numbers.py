@@ -915,33 +915,12 @@ def _minor(group: NumberGroup) -> bool:
     )
 
 
-_EARLY_SENTENCES = 4
-_AGE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|[a-z]+['’]s)|\d|\b" + _WORD_NUMBER + r")\s+$")
-
-
-_NAMED_AGE = re.compile(r"[A-Z][\w'’.-]+, [1-9]\d,$")
-
-
-def _protagonist_age(mention: NumberMention) -> bool:
-    """An age told early of someone the story is about ("the 35-year-old changed his mind", "a
-    34-year-old nurse survived"); not a relative's ("his 26-year-old son"), not the ages of a
-    group ("three 15-year-old boys") and not a sentence that lists several ages."""
-    if mention.sentence.index >= _EARLY_SENTENCES and not _NAMED_AGE.search(
-        mention.sentence.text[: mention.end + 1]
-    ):
-        return False
-    if _AGE_BEFORE.search(mention.sentence.text[: mention.start]):
-        return False
-    ages = re.findall(r"\b\w+-years?-old\b|, [1-9]\d,", mention.sentence.text)
-    return len(ages) <= 1
-
-
 def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
     """The numbers an editor keeps: not the high end of a range, not a span of a few days that
-    only times the story, ages only of the people the story leads with, years only from the lead
-    or several articles when the story lists many (a biography), and from a sentence that lists
-    many numbers of one kind (a sentence and a fine for each of six men) only those the story
-    repeats elsewhere."""
+    only times the story, years only from the lead or several articles when the story lists many
+    (a biography), and from a sentence that lists many numbers of one kind (a sentence and a fine
+    for each of six men) only those the story repeats elsewhere. An age is kept wherever it is
+    told ("his 26-year-old son", "Mrs. Yeargin, 37"): the blind sets' editors list them."""
     years = sum(group.mentions[0].is_year for group in groups)
     candidates = []
     for group in groups:
@@ -953,8 +932,6 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
             continue
         central = _in_lead(group) or _in_several_articles(group)
         if _minor(group):
-            continue
-        if first.unit == "years old" and not (central or _protagonist_age(first)):
             continue
         if first.is_year and years > _MANY_YEARS and not central:
             continue
