@@ -278,3 +278,24 @@ def test_when_an_event_happened_is_read_wherever_the_date_stands() -> None:
     assert when_of("Talks began on 27 November 2001 in Bonn.") == "on 27 November 2001"
     assert when_of("The law passed in 2015.") == "in 2015"
     assert when_of("He may go. She has 5 Marches left.") is None
+
+
+def test_a_dateline_is_not_part_of_the_headline_summary_or_events() -> None:
+    text = (
+        "SEOUL, Aug. 20 (Yonhap) -- North Korea's official newspaper blasted South Korea on "
+        "Tuesday for conducting joint military drills with the United States. The newspaper "
+        "called the drills a rehearsal for invasion."
+    )
+    brief = brief_of(text)
+    assert brief.headline.startswith("North Korea")
+    assert brief.summary.startswith("North Korea's official newspaper")
+    assert all("SEOUL" not in event.description for event in brief.what)
+    # the sentence's evidence still points at its words in the article as received
+    first = brief.what[0].evidence[0]
+    assert text[first.start : first.end] == first.text
+    assert "SEOUL" not in first.text
+
+
+def test_a_capitalized_word_and_a_dash_before_lowercase_is_not_a_dateline() -> None:
+    document = split_documents([Article(id="a1", text="UN - the body met on Monday.")])[0]
+    assert document.sentences[0].text == "UN - the body met on Monday."

@@ -94,12 +94,34 @@ _FURNITURE = re.compile(
 _CREDIT = re.compile(r"\bcontributed (?:to this report|reporting)\b", re.IGNORECASE)
 
 
+# A dateline: the city in capitals, maybe its state or a date, maybe the agency, then a dash
+# ("SEOUL, Aug. 20 (Yonhap) --", "WASHINGTON (CNN) —", "ST. LOUIS, MO –").
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]{2,}(?:\s+[A-Z][A-Z.'’]+)*"
+    r"(?:,\s+(?:[A-Z][A-Za-z.]*\.?(?:\s+[A-Z][A-Za-z.]*)?|[A-Z][a-z]{2,4}\.?\s+\d{1,2}))*"
+    r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)\s+(?=[\"“‘A-Z0-9])"
+)
+# A dateline opens the article, maybe after a headline and a subhead.
+_DATELINE_SENTENCES = 3
+
+
+def _past_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence's words begin after the dateline that opens it, if one does."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match is not None and match.end() < end else start
+
+
 def split_sentences(article: Article, order: int) -> Document:
     """The article cut into sentences with offsets into its text, without page furniture ("Read
-    more: A Controversial Technology Is Creating ...") and credit lines."""
+    more: A Controversial Technology Is Creating ...") and credit lines, and the first ones
+    without their dateline ("WASHINGTON (CNN) — ")."""
+    spans = [
+        (_past_dateline(article.text, start, end) if index < _DATELINE_SENTENCES else start, end)
+        for index, (start, end) in enumerate(sentence_spans(article.text))
+    ]
     spans = [
         (start, end)
-        for start, end in sentence_spans(article.text)
+        for start, end in spans
         if not _FURNITURE.match(article.text, start, end)
         and not _CREDIT.search(article.text, start, end)
     ]
