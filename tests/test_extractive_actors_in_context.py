@@ -159,3 +159,12 @@ def test_rivers_camps_springs_and_keys_are_places() -> None:
 def test_islamic_jihad_is_a_group() -> None:
     brief = brief_of("Islamic Jihad claimed responsibility for the attack, and Hamas praised it.")
     assert {actor.name: actor.type.value for actor in brief.who}.get("Islamic Jihad") == "group"
+
+
+def test_an_acronyms_plural_is_not_part_of_a_name() -> None:
+    brief = brief_of(
+        "The autonomous Volvo SUVs Uber is debuting in San Francisco are a different story. "
+        "Uber is taking advantage of a regulatory void. Uber said the cars were safe."
+    )
+    assert "Uber" in names(brief)
+    assert not any("SUVs" in name for name in names(brief))

@@ -299,3 +299,25 @@ def test_a_dateline_is_not_part_of_the_headline_summary_or_events() -> None:
 def test_a_capitalized_word_and_a_dash_before_lowercase_is_not_a_dateline() -> None:
     document = split_documents([Article(id="a1", text="UN - the body met on Monday.")])[0]
     assert document.sentences[0].text == "UN - the body met on Monday."
+
+
+def test_a_have_after_a_modal_or_to_stays_in_an_event_line() -> None:
+    assert event_clause("The minister has resigned.") == "The minister resigned."
+    assert event_clause("No one would have confused the cars for regular vehicles.") == (
+        "No one would have confused the cars for regular vehicles."
+    )
+    assert event_clause("The minister is reported to have resigned over the crisis.") == (
+        "The minister is reported to have resigned over the crisis."
+    )
+    assert event_clause("The man could not have acted alone, police said.").startswith(
+        "The man could not have acted alone"
+    )
+
+
+def test_dropping_the_time_of_day_leaves_no_comma_behind() -> None:
+    assert plain_clause(
+        "One person has died after a plane crashed near Mt Gambier, last night.", False
+    ) == ("One person has died after a plane crashed near Mt Gambier.")
+    assert plain_clause("The minister, yesterday, said the plan was dead.", False) == (
+        "The minister said the plan was dead."
+    )

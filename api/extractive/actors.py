@@ -70,6 +70,7 @@ _SUBJECT_VERBS = frozenset(
     {"say", "says", "said", "have", "has", "had", "are", "were", "was", "is", "will", "would"}
     | {"arrested", "fired", "killed", "opened", "believe", "believed", "found", "told"}
 )
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _MODEL_NUMBER = re.compile(r"[A-Z]+-\d+\w*")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # A clause between commas after a name that is not the person's title.
@@ -340,6 +341,7 @@ def _looks_like_name_token(token: Token) -> bool:
         text.isalpha()
         and token.is_capitalized
         and not (text.isupper() and len(text) > 1)
+        and not _ACRONYM_PLURAL.fullmatch(text)  # "SUVs", "ATMs": things, not a name's part
         and token.text not in ORG_CUES
         and token.text not in COMMON_CAPITALIZED
         and not _is_title(token.text)

@@ -179,8 +179,21 @@ def event_clause(text: str) -> str:
     "said"."""
     clause = plain_clause(text, drop_speaker=False)
     clause = _PASSIVE_PERFECT.sub(lambda m: "was " if m.group(1) == "has" else "were ", clause)
-    clause = _ACTIVE_PERFECT.sub("", clause)
+    clause = _ACTIVE_PERFECT.sub(_simple_past, clause)
     return _SAYS.sub("said", clause)
+
+
+# A "have" after these is not a present perfect to simplify: "would have confused", "is said to
+# have fled", "may not have known".
+_BEFORE_BARE_HAVE = frozenset("would could should might must may will shall to not never".split())
+
+
+def _simple_past(match: re.Match[str]) -> str:
+    """ "has resigned" -> "resigned", but "would have confused" keeps its "have"."""
+    before = match.string[: match.start()].split()[-1:]
+    if before and (before[0].lower() in _BEFORE_BARE_HAVE or before[0].lower().endswith("n't")):
+        return match.group()
+    return ""
 
 
 def describe_event(cluster: EventCluster) -> str:

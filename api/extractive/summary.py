@@ -79,10 +79,10 @@ HEADLINE_CANDIDATES = 3
 _TRAILING_CLAUSE = re.compile(r",\s+(?:which|while|but|as|who|according)\b.*$")
 HEADLINE_MAX_WORDS = 16
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
-_RELATIVE_TIME = re.compile(
-    r"\s+(?:yesterday|today|tonight|last\s+night|"
-    r"this\s+(?:morning|afternoon|evening))(?=[\s,.;:!]|$)"
-)
+_WHEN_TODAY = r"(?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
+# The time with the commas around it ("The minister, yesterday, said"), or with the one before
+# it ("south-east, last night."), so no comma is left standing alone.
+_RELATIVE_TIME = re.compile(rf",\s+{_WHEN_TODAY},(?=\s)|,?\s+{_WHEN_TODAY}(?=[\s,.;:!]|$)")
 
 
 @dataclass(frozen=True, slots=True)
