@@ -531,6 +531,12 @@ def test_a_us_state_is_not_a_person() -> None:
         "pushed the tests too hard. South Carolina said the scores rose."
     )
     assert kinds(brief)["South Carolina"] is ActorType.OTHER
+    # a one-word state the story repeats is read as an organization's name, and is one too
+    brief = brief_of(
+        "Connecticut raised its minimum wage. Lawmakers in Connecticut voted for it, and "
+        "Connecticut will review it next year."
+    )
+    assert kinds(brief)["Connecticut"] is ActorType.OTHER
 
 
 def test_a_role_between_commas_is_the_title_not_a_clause() -> None:

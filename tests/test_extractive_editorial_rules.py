@@ -87,6 +87,10 @@ def test_a_change_from_one_value_to_another_is_not_a_range() -> None:
     found = numbers_in_sentence(sentence_of("Federal debt rose from 60 percent to 75 percent."))
     assert [(m.value, m.qualifier.value) for m in found] == [(60.0, "exact"), (75.0, "exact")]
     assert kept_numbers("Prices fell from $5 to $3 last year.") == [(5.0, "USD"), (3.0, "USD")]
+    raised = numbers_in_sentence(
+        sentence_of("Voters agreed to raise the state's minimum wage by $1 to $8.25 per hour.")
+    )
+    assert [(m.value, m.qualifier.value) for m in raised] == [(1.0, "exact"), (8.25, "exact")]
 
 
 def test_an_age_is_kept_wherever_it_is_told() -> None:

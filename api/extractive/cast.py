@@ -301,10 +301,10 @@ def settle_type(entity: Entity) -> ActorType:
     """A name read as a person's by default ("Goldman Sachs", "Random House") is an
     organization's when the story treats it as one and never as a person: "which" after it,
     its spokesman, its shares, analysts at it. A role, a title or "who" keep a person."""
+    if entity.name in US_STATES and entity.type in (ActorType.PERSON, ActorType.ORGANIZATION):
+        return ActorType.OTHER  # "South Carolina", "Connecticut": typed as editors type a state
     if entity.type is not ActorType.PERSON or entity.role:
         return entity.type
-    if entity.name in US_STATES:
-        return ActorType.OTHER  # "South Carolina", typed as editors type a state
     organization = False
     for mention in entity.mentions:
         text = mention.sentence.text

@@ -57,14 +57,15 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|to|and|or)\s*$")
-# "rose from 60 percent to 75 percent": a change's two values, not a range of one quantity.
+# "rose from 60 percent to 75 percent", "raise the minimum wage by $1 to $8.25": a change's two
+# values, not a range of one quantity.
 _CHANGE_FROM = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased|increases|"
     r"increase|decreased|decreases|decrease|climbed|climbs|jumped|jumps|dropped|drops|"
     r"declined|declines|grew|grows|grown|slipped|slips|soared|soars|plunged|plunges|surged|"
     r"surges|went|goes|gone|raised|raises|raise|cut|cuts|lowered|lowers|lower|reduced|"
     r"reduces|reduce|boosted|boosts|moved|moves|changed|slid|sank|tumbled|eased|edged)"
-    r"\s+(?:[a-z]+\s+){0,2}from\s+(?:about\s+|nearly\s+|almost\s+|around\s+)?[$£€¥]?$",
+    r"\s+(?:[a-z'’]+\s+){0,4}(?:from|by)\s+(?:about\s+|nearly\s+|almost\s+|around\s+)?[$£€¥]?$",
     re.IGNORECASE,
 )
 _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?\d{4}\b")
