@@ -168,3 +168,12 @@ def test_an_acronyms_plural_is_not_part_of_a_name() -> None:
     )
     assert "Uber" in names(brief)
     assert not any("SUVs" in name for name in names(brief))
+
+
+def test_a_title_between_commas_before_another_name_is_that_names_title() -> None:
+    brief = brief_of(
+        "Magna's chief financial officer, James McAlpine, resigned and its chairman, Frank "
+        "Stronach, is stepping in. James McAlpine said he would consult."
+    )
+    roles = {actor.name: actor.role for actor in brief.who}
+    assert roles.get("James McAlpine") != "resigned and its chairman"

@@ -321,3 +321,13 @@ def test_dropping_the_time_of_day_leaves_no_comma_behind() -> None:
     assert plain_clause("The minister, yesterday, said the plan was dead.", False) == (
         "The minister said the plan was dead."
     )
+
+
+def test_a_day_after_said_goes_with_the_speaker() -> None:
+    assert plain_clause("Police said Monday that the suspect had fled the country.") == (
+        "The suspect had fled the country."
+    )
+    # the speaker stays when the clause after "said Thursday" opens with a pronoun
+    assert headline_from(
+        "Liberian authorities said Thursday they will prosecute Thomas Eric Duncan."
+    ).startswith("Liberian authorities said Thursday they")

@@ -821,6 +821,11 @@ class _SentenceReader:
                 inner = self.tokens[end + 1 : close]
                 if inner[0].lower in _NOT_ROLE_OPENERS:
                     return None  # ", whom Mr. Bush nominated ...,", ", and one Democrat,"
+                following = self.tokens[close + 1] if close + 1 < len(self.tokens) else None
+                if following is not None and _looks_like_name_token(following):
+                    # ", resigned and its chairman, Frank Stronach,": the title is of the
+                    # name after it
+                    return None
                 if any(t.lower in LOWERCASE_TITLES or t.text in TITLE_HEADS for t in inner):
                     text = self.sentence.text[inner[0].start : inner[-1].end]
                     # "a Republican strategist who has worked in swing states": the title only

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from api.extractive.gazetteer import DAY_PATTERN
 from api.extractive.sentences import Document, Sentence, words_of
 
 NEAR_DUPLICATE_COSINE = 0.6
@@ -51,7 +52,7 @@ _SPEECH_VERB = (
     r"confirmed|confirms|added|adds|told\s+(?:reporters|journalists|parliament|the\s+\w+))"
 )
 _SPEECH_WHEN = (
-    r"(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|last\s+night|in\s+a\s+statement"
+    rf"(?:\s+(?:(?:on\s+)?{DAY_PATTERN}|yesterday|today|last\s+night|in\s+a\s+statement"
     r"|this\s+(?:morning|afternoon|evening|week)))?"
 )
 # "The union's Geoff Derrick says (that) ...": a subject of up to ten words (no auxiliary, so
