@@ -331,3 +331,9 @@ def test_a_day_after_said_goes_with_the_speaker() -> None:
     assert headline_from(
         "Liberian authorities said Thursday they will prosecute Thomas Eric Duncan."
     ).startswith("Liberian authorities said Thursday they")
+
+
+def test_a_month_and_its_year_are_not_read_as_a_day() -> None:
+    assert when_of("The war against the Taliban began in October 2001.") == "in October 2001"
+    assert when_of("She did not perform on January 20th.") == "on January 20th"
+    assert when_of("They met in October 20, 2001 talks.") == "in October 20, 2001"

@@ -54,7 +54,7 @@ _WHEN = re.compile(
     r"\b(?:(?:just\s+)?(?:before|after)\s+(?:midnight|noon|dawn|dusk)\s+on\s+)?"
     rf"(?:(?:on|last|this|next|early|late|since)\s+)?{DAY_PATTERN}"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|\b(?:on|in|since|by)\s+{FULL_MONTH_PATTERN}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    rf"|\b(?:on|in|since|by)\s+{FULL_MONTH_PATTERN}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{{4}})?"
     # a day of a month wherever it stands: "on the evening of June 17, 2015", "Dec. 14"
     rf"|\b(?:(?:on|by|until|since)\s+)?{MONTH_PATTERN}\s+\d{{1,2}}\b(?:,\s+\d{{4}})?"
     rf"|\b(?:on\s+)?\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+\d{{4}})?(?!\w)"  # "on 5 December"
