@@ -177,3 +177,11 @@ def test_a_title_between_commas_before_another_name_is_that_names_title() -> Non
     )
     roles = {actor.name: actor.role for actor in brief.who}
     assert roles.get("James McAlpine") != "resigned and its chairman"
+
+
+def test_a_centre_of_studies_is_one_organization() -> None:
+    brief = brief_of(
+        "Anthony Cordesman of the Center for Strategic and International Studies said the plan "
+        "was bad."
+    )
+    assert "International Studies" not in names(brief)
