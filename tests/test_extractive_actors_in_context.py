@@ -170,7 +170,7 @@ def test_an_acronyms_plural_is_not_part_of_a_name() -> None:
     assert not any("SUVs" in name for name in names(brief))
 
 
-def test_a_title_between_commas_before_another_name_is_that_names_title() -> None:
+def test_a_title_between_commas_belongs_to_the_name_after_it() -> None:
     brief = brief_of(
         "Magna's chief financial officer, James McAlpine, resigned and its chairman, Frank "
         "Stronach, is stepping in. James McAlpine said he would consult."
@@ -185,3 +185,20 @@ def test_a_centre_of_studies_is_one_organization() -> None:
         "was bad."
     )
     assert "International Studies" not in names(brief)
+
+
+def test_an_honorific_makes_a_lone_surname_a_person() -> None:
+    brief = brief_of(
+        "Ms. Haley clashed with Mr. Bolton often. Mr. Bolton did not criticize Ms. Haley, "
+        "and Mr. Bolton later praised her."
+    )
+    assert {actor.name: actor.type.value for actor in brief.who}.get("Bolton") == "person"
+
+
+def test_a_clause_between_commas_is_not_a_role() -> None:
+    brief = brief_of(
+        "The yacht Wild Thing, was forced to head back to Sydney with sail damage, its skipper "
+        "Grant Wharington said. Wild Thing will race again next year, Grant Wharington said."
+    )
+    roles = {actor.name: actor.role for actor in brief.who}
+    assert not (roles.get("Wild Thing") or "").startswith("was forced")

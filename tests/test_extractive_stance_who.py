@@ -132,3 +132,17 @@ def test_a_pronoun_does_not_reach_back_past_a_few_sentences() -> None:
         "condemned the delay."
     )
     assert ("Senate", "oppose") in stances(near)
+
+
+def test_an_envoy_to_a_body_speaks_for_herself_not_for_it() -> None:
+    brief = brief_of(
+        "President Trump's ambassador to the United Nations, Nikki R. Haley, said on Tuesday "
+        "that she would resign at the end of the year. Nikki R. Haley thanked the president."
+    )
+    assert "United Nations" not in {stance.actor for stance in brief.stance}
+    # the head of a body speaks for it
+    brief = brief_of(
+        "The president of the Victorian Law Institute, Bill Doogue, says the charges are "
+        "unfair and wrong."
+    )
+    assert "Victorian Law Institute" in {stance.actor for stance in brief.stance}

@@ -74,7 +74,10 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _MODEL_NUMBER = re.compile(r"[A-Z]+-\d+\w*")
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # A clause between commas after a name that is not the person's title.
-_NOT_ROLE_OPENERS = frozenset("who whom whose which and or but".split())
+_NOT_ROLE_OPENERS = frozenset(
+    "who whom whose which and or but is was were are has had have will would could said "
+    "says".split()
+)
 _RELATIVE_TAIL = re.compile(r"\s+(?:who|whom|which|that)\s")
 _MAX_ALIAS_TOKENS = 6
 _NUMBER_WORDS = frozenset(
@@ -983,6 +986,7 @@ def _is_headline(text: str) -> bool:
 
 
 # A word after an honorific is someone's surname ("Mr. Lane", "Dr Hill").
+_HONORIFIC_BEFORE = re.compile(rf"\b{honorific_pattern()}\s+$")
 _TITLED_SURNAME = re.compile(rf"\b{honorific_pattern()}\s+([A-Z][\w'’-]+)")
 
 
@@ -1047,8 +1051,10 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
     # is an organization when the story repeats it: people are introduced by their full name.
     for key, group in orphans.items():
         if len(group) > 1:
+            # "Ms. Haley" where no full name is given: the honorific makes her a person
+            titled = any(_HONORIFIC_BEFORE.search(m.sentence.text, 0, m.start) for m in group)
             for mention in group:
-                mention.type = ActorType.ORGANIZATION
+                mention.type = ActorType.PERSON if titled else ActorType.ORGANIZATION
             groups.setdefault(key, []).extend(group)
     _merge_governments(groups)
     entities = _merge_same_names([_entity_of(key, group) for key, group in groups.items()])

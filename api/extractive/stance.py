@@ -181,11 +181,16 @@ def _coordinated_group(
             break
         if not gap.strip() and current[1].type is ActorType.PERSON:
             break  # "ambassador to Pakistan Abdul Salam Zaeef": the place qualifies the title
+        if index == last and not gap.strip(" ,") and _ENVOY_TO.search(text, 0, previous[0].start):
+            # "ambassador to the United Nations, Nikki R. Haley": she speaks to the body, not
+            # for it ("the president of the Law Institute, Bill Doogue," speaks for his)
+            break
         group.insert(0, previous)
         index -= 1
     return group
 
 
+_ENVOY_TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _LIST_AND = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$")
 _PREPOSITION_END = re.compile(r"\b(?i:in|at|from|on|for|with|by|to|of|near|after|before)\s+$")
 
