@@ -129,3 +129,9 @@ def test_a_target_cut_short_does_not_end_on_a_linking_word() -> None:
     assert target_phrase("raise the state's minimum wage by $1 to $8.25 per hour") == (
         "raise the state's minimum wage by $1"
     )
+
+
+def test_no_one_takes_a_stance_on_himself() -> None:
+    found = targets('"Nasty innuendoes," said John Siegal, the campaign\'s issues director.')
+    assert found
+    assert all(actor != target for actor, _, target in found)

@@ -337,3 +337,12 @@ def test_a_month_and_its_year_are_not_read_as_a_day() -> None:
     assert when_of("The war against the Taliban began in October 2001.") == "in October 2001"
     assert when_of("She did not perform on January 20th.") == "on January 20th"
     assert when_of("They met in October 20, 2001 talks.") == "in October 20, 2001"
+
+
+def test_a_leading_and_with_its_comma_is_dropped_from_an_event_line() -> None:
+    assert (
+        event_clause(
+            "And, says Mr. Dinkins, he didn't know the man had been convicted of kidnapping."
+        )
+        == "Said Mr. Dinkins, he didn't know the man had been convicted of kidnapping."
+    )

@@ -49,7 +49,7 @@ _ACTIVE_PERFECT = re.compile(
     r"\b(?:has|have)\s+(?=(?:[a-z]+ed|" + "|".join(_SIMPLE_PAST_PARTICIPLES.split()) + r")\b)"
 )
 _PASSIVE_PERFECT = re.compile(r"\b(has|have)\s+been\s+(?=[a-z]+(?:ed|en|wn|t)\b)")
-_SAYS = re.compile(r"\bsays\b")
+_SAYS = re.compile(r"\b([Ss])ays\b")
 _WHEN = re.compile(
     r"\b(?:(?:just\s+)?(?:before|after)\s+(?:midnight|noon|dawn|dusk)\s+on\s+)?"
     rf"(?:(?:on|last|this|next|early|late|since)\s+)?{DAY_PATTERN}"
@@ -180,7 +180,7 @@ def event_clause(text: str) -> str:
     clause = plain_clause(text, drop_speaker=False)
     clause = _PASSIVE_PERFECT.sub(lambda m: "was " if m.group(1) == "has" else "were ", clause)
     clause = _ACTIVE_PERFECT.sub(_simple_past, clause)
-    return _SAYS.sub("said", clause)
+    return _SAYS.sub(r"\1aid", clause)
 
 
 # A "have" after these is not a present perfect to simplify: "would have confused", "is said to

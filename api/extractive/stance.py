@@ -1033,11 +1033,13 @@ def stances_in_sentence(
         own: list[StanceFinding] = []
         reported.append((in_context, {entity.name for _, entity in holders}, own))
         for _, entity in holders:
+            # no one takes a stance on himself: "Nasty innuendoes," said John Siegal
+            about = target if target != entity.name else target_phrase(complement or content)
             own.append(
                 StanceFinding(
                     entity,
                     polarity,
-                    target,
+                    about,
                     position.strip(),
                     quote,
                     sentence,

@@ -42,7 +42,7 @@ _STOPWORDS = frozenset(
 )
 # "But the absence of the US President ...": the conjunction ties the sentence to the one before
 # it, which an event line or a headline does not have.
-_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet)\s+(?=\w)")
+_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet),?\s+(?=\w)")
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:While|As|After|Although|Though|When|Since|Because|Despite|According to|In the "
     r"meantime|Meanwhile|However|On [A-Z][a-z]+day|In [A-Z][a-z]+|Earlier|Later)\b[^,]{0,140},\s*)",
