@@ -135,3 +135,9 @@ def test_no_one_takes_a_stance_on_himself() -> None:
     found = targets('"Nasty innuendoes," said John Siegal, the campaign\'s issues director.')
     assert found
     assert all(actor != target for actor, _, target in found)
+
+
+def test_the_comma_of_a_figure_does_not_cut_a_target() -> None:
+    assert target_phrase("it has now received 5,000 calls for help") == (
+        "now received 5,000 calls for help"
+    )

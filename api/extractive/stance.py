@@ -712,9 +712,10 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?$")
 
 
 # Where the thing a stance is about ends inside what was said: a clause break or a word that
-# opens another clause ("the plan, which ...", "the strike because ...").
+# opens another clause ("the plan, which ...", "the strike because ..."); not the comma of
+# "5,000".
 _TARGET_END = re.compile(
-    r"[,;:()]|\s(?:but|because|that|which|who|whom|whose|after|before|while|if|unless|when|where|"
+    r"[;:()]|,(?!\d)|\s(?:but|because|that|which|who|whom|whose|after|before|while|if|unless|when|where|"
     r"although|though|since|so|as)\s",
     re.IGNORECASE,
 )
