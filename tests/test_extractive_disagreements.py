@@ -39,7 +39,7 @@ def test_every_figure_for_one_thing_is_one_disagreement() -> None:
         "Four hundred SES volunteers are answering calls.",
         "Up to 700 volunteers are continuing the big mop-up.",
         "We've had about 800 volunteers in the field, she said.",
-    ) == [["Four hundred SES", "Up to 700 volunteers", "about 800 volunteers"]]
+    ) == [["Four hundred SES volunteers", "Up to 700 volunteers", "about 800 volunteers"]]
 
 
 def test_a_total_and_its_part_in_one_report_are_no_conflict() -> None:

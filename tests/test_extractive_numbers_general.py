@@ -112,3 +112,10 @@ def test_what_a_number_describes_is_a_clause_that_says_something() -> None:
     ]
     ages = dates_and_ages_in_sentence(sentence_of("Mr Blake, 53, was aboard a boat with his crew."))
     assert [m.describes for m in ages] == ["Mr Blake, 53, was aboard a boat with his crew"]
+
+
+def test_an_acronym_before_the_counted_noun_is_part_of_the_unit() -> None:
+    found = numbers_in_sentence(
+        sentence_of("Three U.S. troops and 400 SES volunteers were sent to the area.")
+    )
+    assert [(m.value, m.unit) for m in found] == [(3.0, "U.S. troops"), (400.0, "SES volunteers")]

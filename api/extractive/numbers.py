@@ -190,7 +190,7 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
 
 
 _CAPITALISED_UNIT = re.compile(
-    r"\s*(?P<unit>(?:[A-Z][a-z][\w'’-]*\s){1,4}(?:[a-z][\w-]*\s)??"
+    r"\s*(?P<unit>(?:(?:[A-Z][a-z][\w'’-]*|[A-Z][A-Z.&]*[A-Z]\.?)\s){1,4}(?:[a-z][\w-]*\s)??"
     r"(?:[a-z][\w-]*s|" + "|".join(sorted(_IRREGULAR_PLURALS)) + r"))\b"
 )
 # "14 Australians", "four Israelis", "two Afghans": a people's name in the plural is what is
