@@ -45,6 +45,16 @@ def test_sentences_do_not_split_after_abbreviations() -> None:
     ]
 
 
+def test_a_decade_or_a_sum_with_a_letter_ends_a_sentence() -> None:
+    text = "Success came in the early 1960s. He wrote songs. Debt rose to $5m. The bank sold."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Success came in the early 1960s.",
+        "He wrote songs.",
+        "Debt rose to $5m.",
+        "The bank sold.",
+    ]
+
+
 def test_title_becomes_role_and_short_name_is_an_alias() -> None:
     brief = brief_of(
         "US Defense Secretary Lloyd Austin arrived in Tokyo on Monday. "

@@ -346,3 +346,11 @@ def test_a_leading_and_with_its_comma_is_dropped_from_an_event_line() -> None:
         )
         == "Said Mr. Dinkins, he didn't know the man had been convicted of kidnapping."
     )
+
+
+def test_an_opening_clause_is_not_cut_inside_a_quotation() -> None:
+    line = event_clause(
+        "After a minute's silence the crowd heard a recording of \"My Sweet Lord,\" Harrison's "
+        "biggest solo hit."
+    )
+    assert not line.startswith('"')

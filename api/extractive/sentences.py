@@ -24,7 +24,8 @@ ABBREVIATIONS = frozenset(
 # ('... Tim Kaine."So that is ...', as scraped pages run paragraphs together).
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|[\"“][A-Z])|\n+")
 _WORD = re.compile(r"[a-z0-9]+")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+# The word before a stop, if it is letters only: "1960s." or "$5m." ends a sentence.
+_WORD_BEFORE = re.compile(r"(?<![0-9])([A-Za-z.]+)\.$")
 
 
 @dataclass(frozen=True, slots=True)

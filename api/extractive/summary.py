@@ -45,7 +45,8 @@ _STOPWORDS = frozenset(
 _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet),?\s+(?=\w)")
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:While|As|After|Although|Though|When|Since|Because|Despite|According to|In the "
-    r"meantime|Meanwhile|However|On [A-Z][a-z]+day|In [A-Z][a-z]+|Earlier|Later)\b[^,]{0,140},\s*)",
+    r"meantime|Meanwhile|However|On [A-Z][a-z]+day|In [A-Z][a-z]+|Earlier|Later)\b"
+    r"[^,\"“”]{0,140},\s*)",
 )
 _SPEECH_VERB = (
     r"(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|"
