@@ -354,3 +354,12 @@ def test_an_opening_clause_is_not_cut_inside_a_quotation() -> None:
         "biggest solo hit."
     )
     assert not line.startswith('"')
+
+
+def test_a_clause_that_goes_on_past_a_parenthetical_is_not_cut() -> None:
+    line = event_clause(
+        "The committee notes the moderation in inflation in recent months and, as before, "
+        "expects it to settle at lower levels."
+    )
+    assert not line.endswith("and.")
+    assert "expects it to settle" in line

@@ -78,6 +78,7 @@ _ENCLOSED_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,;:\"“”]*,\s+(?=[a-z]
 # is discussing plans" stays whole, and a headline is not "He mentioned two groups".
 _PRONOUN_OPENING = re.compile(r"^(?:he|she|it|they|we|i|his|her|its|their|our)\b", re.IGNORECASE)
 HEADLINE_CANDIDATES = 3
+_DANGLING_END = re.compile(r"\b(?:and|or|but)$", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r",\s+(?:which|while|but|as|who|according)\b.*$")
 HEADLINE_MAX_WORDS = 16
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
@@ -251,6 +252,8 @@ def compress_sentence(text: str, drop_speaker: bool = True) -> str:
         shorter = pattern.sub("", compressed).strip()
         if pattern is _ATTRIBUTION and _PRONOUN_OPENING.match(shorter):
             continue  # "Boeing said it is discussing plans": "it" needs "Boeing"
+        if pattern is _TRAILING_CLAUSE and _DANGLING_END.search(shorter):
+            continue  # "in recent months and, as before, expects ...": the clause goes on
         if len(shorter.split()) >= MIN_CLAUSE_WORDS:
             compressed = shorter
     if compressed[-1:].isalnum() and text.rstrip()[-1:] in ".!":
