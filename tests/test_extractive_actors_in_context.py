@@ -202,3 +202,11 @@ def test_a_clause_between_commas_is_not_a_role() -> None:
     )
     roles = {actor.name: actor.role for actor in brief.who}
     assert not (roles.get("Wild Thing") or "").startswith("was forced")
+
+
+def test_a_country_whose_government_is_named_first_is_still_a_country() -> None:
+    brief = brief_of(
+        "The Israeli government tightened its rules. Israel said the cameras reduce friction, "
+        "and Israel denied the allegations."
+    )
+    assert {actor.name: actor.type.value for actor in brief.who}.get("Israel") == "country"

@@ -141,3 +141,9 @@ def test_the_comma_of_a_figure_does_not_cut_a_target() -> None:
     assert target_phrase("it has now received 5,000 calls for help") == (
         "now received 5,000 calls for help"
     )
+
+
+def test_a_place_that_frames_the_clause_is_not_the_target() -> None:
+    assert target_phrase("Across the wider West Bank, at least 121 people have been killed") == (
+        "at least 121 people"
+    )

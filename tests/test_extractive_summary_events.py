@@ -363,3 +363,9 @@ def test_a_clause_that_goes_on_past_a_parenthetical_is_not_cut() -> None:
     )
     assert not line.endswith("and.")
     assert "expects it to settle" in line
+
+
+def test_a_day_and_its_date_opening_a_sentence_go_together() -> None:
+    assert headline_from(
+        "On Sunday, October 29, Ahmed Azza was given permission to leave his neighborhood."
+    ).startswith("Ahmed Azza was given permission")

@@ -1117,7 +1117,8 @@ def _entity_of(key: str, group: list[Mention]) -> Entity:
     group.sort(key=lambda m: (m.sentence.article_order, m.article_start))
     if key.startswith("known:"):
         name = key.removeprefix("known:")
-        kind = group[0].type
+        # the gazetteer's type, not that of a government merged in first ("Israeli government")
+        kind = next((m.type for m in group if m.key == key), group[0].type)
     elif key.startswith("institution:"):
         kind = ActorType.ORGANIZATION
         name = _display_name(group)

@@ -857,7 +857,9 @@ def _past_place(complement: str) -> str:
 
 
 _SAID_IN = frozenset("in at during on".split())
-_FRAMING = _SAID_IN | frozenset("for with under after before by from among despite".split())
+_FRAMING = _SAID_IN | frozenset(
+    "for with under after before by from among despite across throughout amid".split()
+)
 _GOVERNED = frozenset("about against for with on over from of".split())
 _WHEN_SAID = frozenset("today yesterday tonight tomorrow later earlier".split()) | {
     day.lower() for day in DAYS

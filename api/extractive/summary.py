@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from api.extractive.gazetteer import DAY_PATTERN
+from api.extractive.gazetteer import DAY_PATTERN, MONTH_PATTERN
 from api.extractive.sentences import Document, Sentence, words_of
 
 NEAR_DUPLICATE_COSINE = 0.6
@@ -45,7 +45,8 @@ _STOPWORDS = frozenset(
 _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet),?\s+(?=\w)")
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:While|As|After|Although|Though|When|Since|Because|Despite|According to|In the "
-    r"meantime|Meanwhile|However|On [A-Z][a-z]+day|In [A-Z][a-z]+|Earlier|Later)\b"
+    rf"meantime|Meanwhile|However|On [A-Z][a-z]+day(?:,\s+{MONTH_PATTERN}\s+\d{{1,2}})?|"
+    r"In [A-Z][a-z]+|Earlier|Later)\b"
     r"[^,\"“”]{0,140},\s*)",
 )
 _SPEECH_VERB = (
