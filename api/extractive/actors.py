@@ -514,8 +514,6 @@ class _SentenceReader:
         for index, token in enumerate(self.tokens[:-1]):
             if (
                 self.tokens[index + 1].lower in LED_BODY_NOUNS
-                and token.is_word
-                and token.is_capitalized
                 and not token.possessive
                 and index != self.first_word_index()
                 and _looks_like_name_token(token)

@@ -715,8 +715,8 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?$")
 # opens another clause ("the plan, which ...", "the strike because ..."); not the comma of
 # "5,000".
 _TARGET_END = re.compile(
-    r"[;:()]|,(?!\d)|\s(?:but|because|that|which|who|whom|whose|after|before|while|if|unless|when|where|"
-    r"although|though|since|so|as)\s",
+    r"[;:()]|,(?!\d)|\s(?:but|because|that|which|who|whom|whose|after|before|while|if|unless|"
+    r"when|where|although|though|since|so|as)\s",
     re.IGNORECASE,
 )
 # The verb of a reported clause: its subject is what the report is about ("the explanation
