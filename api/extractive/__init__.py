@@ -75,11 +75,12 @@ def _capped(spans: Sequence[Evidence]) -> list[Evidence]:
     return kept
 
 
-def actor_of(entity: Entity) -> Actor:
+def actor_of(entity: Entity, kind: ActorType) -> Actor:
+    """The brief's item for an actor, typed as ``settle_type`` settled it."""
     spans = [evidence_for(m.sentence, m.start, m.end) for m in entity.mentions]
     return Actor(
         name=entity.name,
-        type=settle_type(entity),
+        type=kind,
         role=entity.role,
         aliases=entity.aliases,
         articles=entity.articles,
@@ -203,10 +204,11 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     )
     clusters = sorted(clusters, key=lambda c: -c.score)[: min(options.max_items, MAX_EVENTS)]
     clusters.sort(key=lambda c: (c.lead.sentence.index, c.lead.sentence.article_order))
+    kinds = [settle_type(entity) for entity in entities]
     not_places = frozenset(
         name
-        for entity in entities
-        if settle_type(entity) in (ActorType.PERSON, ActorType.GROUP)
+        for entity, kind in zip(entities, kinds, strict=True)
+        if kind in (ActorType.PERSON, ActorType.GROUP)
         for name in (entity.name, *entity.aliases)
     )
     events = [
@@ -229,7 +231,10 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     brief = Brief(
         headline=headline,
         summary=summary,
-        who=[actor_of(entity) for entity in entities[:limit]],
+        who=[
+            actor_of(entity, kind)
+            for entity, kind in zip(entities[:limit], kinds[:limit], strict=True)
+        ],
         what=events,
         stance=stances_of(findings)[:limit],
         numbers=[number_of(group) for group in groups[:limit]],

@@ -983,8 +983,9 @@ def _is_headline(text: str) -> bool:
     return capitalized >= _HEADLINE_CAPITALIZED * len(words)
 
 
+# Text that ends in an honorific: the name after it is a person's ("Ms. Haley").
+HONORIFIC_BEFORE = re.compile(rf"\b{honorific_pattern()}\s*$")
 # A word after an honorific is someone's surname ("Mr. Lane", "Dr Hill").
-_HONORIFIC_BEFORE = re.compile(rf"\b{honorific_pattern()}\s+$")
 _TITLED_SURNAME = re.compile(rf"\b{honorific_pattern()}\s+([A-Z][\w'’-]+)")
 
 
@@ -1050,7 +1051,7 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
     for key, group in orphans.items():
         if len(group) > 1:
             # "Ms. Haley" where no full name is given: the honorific makes her a person
-            titled = any(_HONORIFIC_BEFORE.search(m.sentence.text, 0, m.start) for m in group)
+            titled = any(HONORIFIC_BEFORE.search(m.sentence.text, 0, m.start) for m in group)
             for mention in group:
                 mention.type = ActorType.PERSON if titled else ActorType.ORGANIZATION
             groups.setdefault(key, []).extend(group)

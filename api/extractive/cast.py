@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from api.extractive.actors import Entity, Mention
+from api.extractive.actors import HONORIFIC_BEFORE, Entity, Mention
 from api.extractive.gazetteer import (
+    COUNTRY_ADJECTIVE_ENDINGS,
     DAYS,
-    DEMONYM_ENDINGS,
     LOWERCASE_TITLES,
     MEDIA_CUES,
     MEDIA_NAMES,
@@ -25,10 +25,10 @@ from api.extractive.gazetteer import (
     US_STATES,
     honorific_pattern,
 )
+from api.extractive.sentences import DATELINE_SENTENCES
 from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
 
-_DEMONYM_ENDINGS = (*DEMONYM_ENDINGS, "i", "ss", "ch", "ic")
 # A capitalized word of a list of places, but not a date: "In August, Apple stopped" sets
 # nothing in Apple.
 _CALENDAR = "|".join(sorted(DAYS | MONTHS))
@@ -66,7 +66,7 @@ def _acts(mention: Mention, name: str) -> bool:
         return False
     text = mention.sentence.text
     before, after = text[: mention.start], text[mention.end :]
-    if mention.surface != name and mention.surface.endswith(_DEMONYM_ENDINGS):
+    if mention.surface != name and mention.surface.endswith(COUNTRY_ADJECTIVE_ENDINGS):
         return False
     if after.startswith(("'s ", "’s ")):
         following = after[3:].split(" ", 1)[0].strip(",.")
@@ -244,14 +244,11 @@ def _title_of_work(entity: Entity) -> bool:
     )
 
 
-_DATELINE_SENTENCES = 2  # after a headline and a subhead, if the article carries them
-
-
 def _dateline(entity: Entity) -> bool:
     """ "MONTGOMERY, Ala. --", "SEOUL, Aug. 20": the capitals-only place a report is filed
     from, at the head of an article, is a place wherever the story names it."""
     return any(
-        m.sentence.index <= _DATELINE_SENTENCES
+        m.sentence.index < DATELINE_SENTENCES
         and not m.sentence.text[: m.start].strip()
         and m.surface.isupper()
         and len(m.surface) > 3
@@ -294,7 +291,6 @@ _ORGANIZATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(r"^(?:,\s*who\b|,\s*\d{1,3},)")
-_HONORIFIC_BEFORE = re.compile(rf"\b{honorific_pattern()}\s*$")
 
 
 def settle_type(entity: Entity) -> ActorType:
@@ -309,7 +305,7 @@ def settle_type(entity: Entity) -> ActorType:
     for mention in entity.mentions:
         text = mention.sentence.text
         before, after = text[: mention.start], text[mention.end :]
-        if mention.role or _PERSON_AFTER.match(after) or _HONORIFIC_BEFORE.search(before):
+        if mention.role or _PERSON_AFTER.match(after) or HONORIFIC_BEFORE.search(before):
             return ActorType.PERSON
         organization = organization or bool(
             _ORGANIZATION_AFTER.match(after) or _ORGANIZATION_BEFORE.search(before)

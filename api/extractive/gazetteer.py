@@ -316,8 +316,9 @@ PLACE_PREFIXES = frozenset(
     | {"San", "Santa", "Los", "Las"}  # "a San Francisco law firm"
 )
 # Endings of the adjectives of peoples and places ("African", "Japanese", "Spanish"); what a
-# demonym of a country's own name may end in (cast.py) adds "Israeli", "Swiss", "French", "Arabic".
+# demonym of a country's own name may end in adds "Israeli", "Swiss", "French", "Arabic".
 DEMONYM_ENDINGS = ("an", "ese", "ish")
+COUNTRY_ADJECTIVE_ENDINGS = (*DEMONYM_ENDINGS, "i", "ss", "ch", "ic")
 # The adjectives of the countries known by name ("American", "Palestinian", "Chinese"): a
 # country's alias with a demonym's ending that shares its first four letters with another of the
 # country's names ("America", "Britain"), which a capital does not ("Tehran", "Taipei").
@@ -326,7 +327,7 @@ DEMONYMS = frozenset(
     for actor in KNOWN_ACTORS
     if actor.type is ActorType.COUNTRY
     for alias in actor.aliases
-    if alias.endswith((*DEMONYM_ENDINGS, "i", "ss", "ch", "ic"))
+    if alias.endswith(COUNTRY_ADJECTIVE_ENDINGS)
     and any(alias[:4] == other[:4] for other in (actor.name, *actor.aliases) if other != alias)
 )
 

@@ -102,8 +102,8 @@ _DATELINE = re.compile(
     r"(?:,\s+(?:[A-Z][A-Za-z.]*\.?(?:\s+[A-Z][A-Za-z.]*)?|[A-Z][a-z]{2,4}\.?\s+\d{1,2}))*"
     r"\s*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)\s+(?=[\"“‘A-Z0-9])"
 )
-# A dateline opens the article, maybe after a headline and a subhead.
-_DATELINE_SENTENCES = 3
+# A dateline opens one of an article's first sentences, maybe after a headline and a subhead.
+DATELINE_SENTENCES = 3
 
 
 def _past_dateline(text: str, start: int, end: int) -> int:
@@ -117,7 +117,7 @@ def split_sentences(article: Article, order: int) -> Document:
     more: A Controversial Technology Is Creating ...") and credit lines, and the first ones
     without their dateline ("WASHINGTON (CNN) — ")."""
     spans = [
-        (_past_dateline(article.text, start, end) if index < _DATELINE_SENTENCES else start, end)
+        (_past_dateline(article.text, start, end) if index < DATELINE_SENTENCES else start, end)
         for index, (start, end) in enumerate(sentence_spans(article.text))
     ]
     spans = [

@@ -675,16 +675,14 @@ def _target_of(
     if _TOLD_BEFORE.search(sentence[:after] + " "):
         # "told Mashable the plane was ...": whom it was told, not what it is about
         complement = _after_addressee(complement)
-        said_at = sentence.find(complement[:20], after)
-        after = said_at if said_at >= 0 else after
+        after = _found_from(sentence, complement, after)
     unconditional = _past_condition(complement)
     opening = unconditional.split(" ", 1)[0].strip("\"“‘'")
     if unconditional != complement and not (_pronoun(opening) or opening.lower() == "then"):
         # "Until Congress acts, the government has no authority": the stance is on what follows
         # the condition, not on whoever the condition names (but "until Iran reassures the
         # world, it would be premature" is on Iran: "it" names nothing)
-        said_at = sentence.find(unconditional[:20], after)
-        after = said_at if said_at >= 0 else after
+        after = _found_from(sentence, unconditional, after)
     for mention, entity in mentions:
         near = len(sentence[after : mention.start].split()) <= 3
         if after <= mention.start < clause_end and not mention.in_role and near:
@@ -692,6 +690,13 @@ def _target_of(
                 break  # "called on Trump to accept the accord": what he is asked to do
             return entity.name
     return target_phrase(complement)
+
+
+def _found_from(sentence: str, words: str, after: int) -> int:
+    """Where ``words`` (what is left of a complement) start in the sentence, from ``after``;
+    ``after`` itself when they cannot be found."""
+    found = sentence.find(words[:20], after)
+    return found if found >= 0 else after
 
 
 def _after_addressee(told: str) -> str:
