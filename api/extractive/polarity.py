@@ -9,6 +9,7 @@ and concession ("a good outcome, but ...") read in context. Who holds the stance
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,6 +87,23 @@ def _negated(words: Sequence[str], index: int) -> bool:
     return any(_negator(w) for w in words[max(0, index - 3) : index])
 
 
+# Verbs of thinking and seeing: negated, they deny the whole clause they report ("I don't
+# think it is fair", "doesn't suggest that what you're doing is in any way ineffective").
+_DENYING_VERBS = frozenset(
+    "think thinks thought believe believes believed suggest suggests suggested mean means "
+    "meant expect expects expected see sees feel feels".split()
+)
+
+
+def _denied_from(words: Sequence[str]) -> int | float:
+    """The index of the first negated verb of thinking, after which every word is denied;
+    infinity when there is none."""
+    return next(
+        (i for i, word in enumerate(words) if word in _DENYING_VERBS and _negated(words, i)),
+        math.inf,
+    )
+
+
 # An auxiliary before "not" belongs to the negation: "did not support", "will never accept".
 _NEGATED_AUXILIARIES = frozenset(
     "do does did will would could can should may might must is are was were has have had".split()
@@ -120,7 +138,15 @@ def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[f
     other side ("not acceptable", "would not support"). A ``topic`` word names what the story is
     about ("attacks" in a story about attacks): it tells what was said about, not which side the
     speaker takes, so it weighs a quarter. When none of our own words and phrases take a side,
-    a general sentiment lexicon's strong words do, at ``LEXICON_WEIGHT``."""
+    a general sentiment lexicon's strong words do, at ``LEXICON_WEIGHT``. A question that
+    leans either way doubts what it names."""
+    support, oppose = _statement_scores(content, topic)
+    if (support or oppose) and _QUESTION.search(content):
+        return 0.0, DENIAL_WEIGHT
+    return support, oppose
+
+
+def _statement_scores(content: str, topic: frozenset[str]) -> tuple[float, float]:
     words = [w.lower().replace("’", "'").strip("'") for w in WORD.findall(content)]
     support, oppose = _word_scores(words, POSITIVE_WORDS, NEGATIVE_WORDS, topic)
     phrase_support, phrase_oppose = _phrase_scores(content.lower().replace("’", "'"))
@@ -134,6 +160,9 @@ def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[f
     return LEXICON_WEIGHT * support, LEXICON_WEIGHT * oppose
 
 
+# A question a speaker asks doubts what it names ("What help did it give?", "What sector is
+# stepping forward to pick up the slack?"): its words name the thing in doubt, not a side.
+_QUESTION = re.compile(r"\?[\s\"“”'’,]*$")
 _DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 DENIAL_WEIGHT = 0.25
 
@@ -170,6 +199,7 @@ def _word_scores(
     topic: frozenset[str],
 ) -> tuple[float, float]:
     support = oppose = 0.0
+    denied = _denied_from(words)
     for index, word in enumerate(words):
         positive = word in positive_words and not _quantity(words, index)
         negative = word in negative_words or (
@@ -185,7 +215,7 @@ def _word_scores(
             continue
         if word in SORROW_WORDS and not LOSS_WORDS.isdisjoint(words):
             positive, negative = True, False  # grief at a death sides with the one who died
-        elif _negated(words, index):
+        elif _negated(words, index) or index > denied:
             positive, negative = negative, positive
         weight = TOPIC_WEIGHT if word in topic else 1.0
         support += weight * positive

@@ -283,7 +283,19 @@ NEGATIVE_WORDS = frozenset(
         "frustrating frustrated "
         # being appalled by or wary of something is against it
         "appalled appalling horrified horrifying furious dismayed disgusted disgraceful "
-        "shameful absurd nonsense wary"
+        "shameful absurd nonsense wary "
+        # calling a claim wrong or a step ill-judged is disputing it ("is just absolutely
+        # incorrect", "it would be premature to go ahead", "undermines innovation")
+        "incorrect inaccurate untrue misguided premature unwise undermine undermines "
+        "undermining "
+        # judging a claim, a plan or a deed unsound, unfair or vile, or being shaken by it
+        "uninformed inflammatory deceptive unwarranted unjustifiable unreasonable unrealistic "
+        "unworkable unsustainable ineffective counterproductive wasteful overpriced corrupt "
+        "hypocrisy sexist bigoted divisive polarizing undemocratic unconstitutional inhumane "
+        "heinous barbaric negligent questionable doubtful doubts unconscionable intolerable "
+        "inexcusable indefensible discriminatory overblown exaggerated groundless bogus bunk "
+        "rubbish garbage mistreatment afraid nervous anxious unsettled unsettling "
+        "unpalatable"
     ).split()
 )
 POSITIVE_WORDS = frozenset(
@@ -299,7 +311,11 @@ POSITIVE_WORDS = frozenset(
         "best backing welcome welcomed effective safe secure win won victory "
         # being pleased with something sides with it
         "delighted thrilled excited grateful honoured honored heartened encouraged impressed "
-        "enthusiastic"
+        "enthusiastic "
+        # judging a claim or a plan sound, needed or well made
+        "credible reasonable sensible balanced worthwhile invaluable vital essential necessary "
+        "crucial warranted prudent transparent robust solid upbeat "
+        "bullish"
     ).split()
 )
 

@@ -1,0 +1,64 @@
+"""Polarity on crafted sentences: words that judge a claim or a plan take a side, a question
+that leans either way doubts what it names, and a negated verb of thinking denies the whole
+clause it reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.extractive.polarity import content_scores, polarity_from_scores
+from api.schemas import Polarity
+from tests.extractive_texts import brief_of, sorted_stances
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the idea that the oil is gone and not a threat is just absolutely incorrect",
+        "it would be premature to go ahead with any project at this time",
+        "his comments were both uninformed and inflammatory",
+        "the advertisement is deceptive",
+        "the new rules are unworkable and counterproductive",
+    ],
+)
+def test_words_that_judge_a_claim_unsound_oppose(content: str) -> None:
+    assert polarity_from_scores(*content_scores(content)) is Polarity.OPPOSE
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "much of the analysis is credible",
+        "the proposal is a sensible and balanced approach",
+        "the new screening is vital",
+    ],
+)
+def test_words_that_judge_a_claim_sound_support(content: str) -> None:
+    assert polarity_from_scores(*content_scores(content)) is Polarity.SUPPORT
+
+
+def test_a_leaning_question_doubts_what_it_names() -> None:
+    support, oppose = content_scores("What help did it give?")
+    assert oppose > support
+    assert sorted_stances(
+        brief_of(
+            '"What sector is stepping forward to pick up the slack?" said Kenneth Mayland, '
+            "an economist at Society Corp."
+        )
+    ) == [("Kenneth Mayland", "oppose")]
+
+
+def test_a_question_that_leans_neither_way_takes_no_side() -> None:
+    assert content_scores("What is another name for the Roman numeral IX?") == (0.0, 0.0)
+
+
+def test_a_negated_verb_of_thinking_denies_the_whole_clause() -> None:
+    support, oppose = content_scores(
+        "it doesn't suggest that what you do is unable to cope or is in any way ineffective"
+    )
+    assert support > oppose
+    support, oppose = content_scores("I don't think that in the long run this plan is a success")
+    assert oppose > support
+    # without the denial the same words keep their side
+    support, oppose = content_scores("what you are doing is in any way ineffective")
+    assert oppose > support
