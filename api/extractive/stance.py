@@ -57,6 +57,7 @@ _AUXILIARIES = frozenset(
 # Words that may follow a subject before its verb ("Howard has said", "Qantas also says").
 _SUBJECT_FOLLOWERS = _AUXILIARIES | frozenset(
     {"says", "said", "today", "yesterday", "now", "still", "however", "who", "which", "does"}
+    | {"both"}
     | {"did", "do", "could", "can", "may", "might", "must", "should", "not", "never", "are"}
 )
 _COMPLEMENT_WORDS = 25
@@ -260,12 +261,18 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
         # (one capitalized word opening a sentence may be an adjective: "Local leaders say")
         between = rest[match.end() :].split()
         return not all(_follows_subject(word) for word in between)
-    if match is None or _follows_subject(match.group(1)):
-        return False
+    if match is None or _follows_subject(match.group(1)) or match.group(1) in _PLACE_PREPOSITIONS:
+        return False  # "The Board of Governors in Washington disagrees": where, not a noun
+    if match.group(1) in _TO_VERBS and rest[match.end() :].startswith(" to "):
+        return False  # "the Department plans to extend": a verb that takes "to", not a noun
     # "Hamas issued a statement vowing ...": a verb in the past tense, not a noun
     return not (match.group(1).endswith("ed") and len(rest.split()) > 1)
 
 
+# Verbs that take "to" and the verb the stance is in ("plans to extend its moratorium").
+_TO_VERBS = frozenset(
+    "plans intends seeks aims expects tries continues prepares needs moves".split()
+)
 _WHEN_BETWEEN = re.compile(
     rf"\s+(?:(?:on|late|early)\s+)?(?:{DAY_PATTERN}|"
     r"yesterday|today|tonight|earlier|later|last\s+(?:week|month|night)|this\s+(?:week|morning))"
@@ -299,12 +306,56 @@ def _appositive_gap(between: str) -> bool:
     return bool(re.fullmatch(r"\s*,[^,;:\"“”]{1,120},\s*", between))
 
 
-def _appositive_opening(text: str, position: int) -> int:
-    """Where the comma-enclosed phrase that ends right before ``position`` opens, or -1."""
+def _appositive_opening(text: str, position: int, phrases: int = 1) -> int:
+    """Where the comma-enclosed phrases (this many) that end right before ``position`` open,
+    or -1."""
     match = re.search(
-        r",[^,;:\"“”]{1,120},\s*(?:(?:has|have|had|also|later)\s+)*$", text[:position]
+        rf"(?:,[^,;:\"“”]{{1,120}}){{{phrases}}},\s*(?:(?:has|have|had|also|later)\s+)*$",
+        text[:position],
     )
     return match.start() if match else -1
+
+
+# "Wilbur Ross Jr. of Rothschild Inc., the adviser ..., said": the name's firm or town between
+# the name and the commas.
+_OF_PLACE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*")
+
+
+_NOUN_PHRASE = re.compile(r"\s*(?:a|an|the|his|her|its|their)\s", re.IGNORECASE)
+
+
+def _ahead_of_appositive(
+    text: str, trigger: Trigger, before: Sequence[tuple[Mention, Entity]]
+) -> list[tuple[Mention, Entity]]:
+    """The names up to the one right before the comma-enclosed phrase (or two: "Michio Sasaki,
+    an official at Keidanren, the Japan Federation of Economic Organizations, said") that
+    ends at the trigger; none when no name comes right before it."""
+    for phrases in (1, 2):
+        opening = _appositive_opening(text, trigger.start, phrases)
+        ahead = [p for p in before if p[0].end <= opening]
+        if opening < 0 or not ahead or _after_past_verb(text, ahead[-1][0]):
+            continue
+        gap = text[ahead[-1][0].end : opening]
+        if phrases > 1 and not _NOUN_PHRASE.match(text, opening + 1):
+            continue  # ", in sneakers and a yellow cap, had become ...": not two appositives
+        if not gap.strip() or _OF_PLACE.fullmatch(gap):
+            return ahead
+    return []
+
+
+# "The Fed's Board of Governors in Washington disagrees": the place after the name sets it,
+# it does not speak.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
+_SETTING_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _without_place_after(
+    text: str, names: list[tuple[Mention, Entity]]
+) -> list[tuple[Mention, Entity]]:
+    """The names of a clause without a last one that only says where the one before it is."""
+    while len(names) > 1 and _SETTING_GAP.fullmatch(text[names[-2][0].end : names[-1][0].start]):
+        names = names[:-1]
+    return names
 
 
 def _named_in_apposition(text: str, mention: Mention, between: str) -> bool:
@@ -353,7 +404,7 @@ def holders_of(
         return [p for p in agents if not _names_a_noun(text, p[0])]
     pronoun = _pronoun_before(text, trigger.start)
     clause_start = _clause_start(text, trigger.start)
-    before = [p for p in subjects if p[0].end <= trigger.start]
+    before = _without_place_after(text, [p for p in subjects if p[0].end <= trigger.start])
     in_clause = [p for p in before if clause_start <= p[0].start]
     if in_clause and pronoun is None:
         nearest = in_clause[-1]
@@ -378,14 +429,8 @@ def holders_of(
             group = _coordinated_group(text, before, len(before) - 1)
             return _head_of_phrase(text, subjects, group)
         # "Lyn Breuer, whose electorate covers Woomera, says": the name before the commas.
-        opening = _appositive_opening(text, trigger.start)
-        ahead = [p for p in before if p[0].end <= opening]
-        if (
-            opening >= 0
-            and ahead
-            and not text[ahead[-1][0].end : opening].strip()
-            and not _after_past_verb(text, ahead[-1][0])
-        ):
+        ahead = _ahead_of_appositive(text, trigger, before)
+        if ahead:
             group = _coordinated_group(text, ahead, len(ahead) - 1)
             return _head_of_phrase(text, subjects, group)
     if pronoun is not None:

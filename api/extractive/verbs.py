@@ -125,6 +125,20 @@ STANCE_VERBS.update(
             "encouraged encourages encouraging championed champions championing".split(),
             Polarity.SUPPORT,
         ),
+        # Praising and scolding in other words ("lauded South Korea for creating a task
+        # force", "rebuked the agency").
+        **dict.fromkeys(
+            "lauded lauds commended commends extolled extols touted touts".split(),
+            Polarity.SUPPORT,
+        ),
+        **dict.fromkeys(
+            (
+                "lambasted lambastes castigated castigates chided chides rebuked rebukes "
+                "faulted faults assailed assails derided derides ridiculed ridicules mocked "
+                "mocks scolded scolds berated berates excoriated excoriates"
+            ).split(),
+            Polarity.OPPOSE,
+        ),
     }
 )
 # Multi-word stance phrases, matched on lowercased text.

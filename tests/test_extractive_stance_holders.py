@@ -1,0 +1,86 @@
+"""Who holds a stance, on crafted sentences: a name behind two appositives or behind its firm,
+a subject whose verb takes "to", a subject followed by "both" or by the place it is in, and the
+verbs of praising and scolding."""
+
+from __future__ import annotations
+
+from tests.extractive_texts import brief_of, sorted_stances
+
+
+def test_a_name_behind_two_appositives_speaks() -> None:
+    assert sorted_stances(
+        brief_of(
+            '"One yen is not ethical," Michio Sasaki, an official at Keidanren, the Japan '
+            "Federation of Economic Organizations, said."
+        )
+    ) == [("Michio Sasaki", "oppose")]
+
+
+def test_two_comma_phrases_that_are_not_appositives_do_not_reach_back() -> None:
+    brief = brief_of(
+        "Before daybreak, the usually dapper Ramon Cortines, in sneakers and a yellow cap, had "
+        "become the face of steady leadership, backed literally and figuratively by a phalanx of "
+        "city officials."
+    )
+    assert sorted_stances(brief) == []
+
+
+def test_a_name_behind_its_firm_and_an_appositive_speaks() -> None:
+    assert sorted_stances(
+        brief_of(
+            "Wilbur Ross Jr. of Rothschild Inc., the financial adviser to the troubled company's "
+            "equity holders, said the withdrawal of New England Electric is a good thing."
+        )
+    ) == [("Wilbur Ross Jr.", "support")]
+
+
+def test_a_subject_whose_verb_takes_to_holds_the_stance() -> None:
+    assert sorted_stances(
+        brief_of(
+            "The Department of Health and Human Services plans to extend its moratorium on "
+            "federal funding of research involving fetal-tissue transplants."
+        )
+    ) == [("Department of Health and Human Services", "oppose")]
+
+
+def test_a_noun_after_a_name_before_to_is_still_a_noun() -> None:
+    # "docks" is not a verb of planning: Hobart does not welcome anyone
+    assert (
+        sorted_stances(brief_of("A large crowd lined the Hobart docks to welcome the yacht.")) == []
+    )
+
+
+def test_both_between_the_subjects_and_the_verb() -> None:
+    assert sorted_stances(
+        brief_of("Robert Gates and Condoleezza Rice both recommended Rex Tillerson for the job.")
+    ) == [("Condoleezza Rice", "support"), ("Robert Gates", "support")]
+
+
+def test_the_place_a_subject_is_in_does_not_speak() -> None:
+    assert sorted_stances(brief_of("The Fed's Board of Governors in Washington disagrees.")) == [
+        ("Fed's Board of Governors", "oppose")
+    ]
+    assert sorted_stances(
+        brief_of(
+            "Yasser Arafat met envoys on Sunday. Mr Arafat in turn ordered the closure of dozens "
+            "of Hamas offices."
+        )
+    ) == [("Yasser Arafat", "support")]
+
+
+def test_a_member_from_a_union_speaks_with_it() -> None:
+    assert sorted_stances(
+        brief_of(
+            "Doug Cameron from the Australian Manufacturing Workers Union says Qantas is being "
+            "greedy."
+        )
+    ) == [("Australian Manufacturing Workers Union", "oppose"), ("Doug Cameron", "oppose")]
+
+
+def test_praising_and_scolding() -> None:
+    assert sorted_stances(
+        brief_of(
+            "Trade Representative Julia Hanks lauded South Korea for creating an "
+            "intellectual-property task force. Senator Tom Reed rebuked the agency."
+        )
+    ) == [("Julia Hanks", "support"), ("Tom Reed", "oppose")]
