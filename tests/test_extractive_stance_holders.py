@@ -84,3 +84,31 @@ def test_praising_and_scolding() -> None:
             "intellectual-property task force. Senator Tom Reed rebuked the agency."
         )
     ) == [("Julia Hanks", "support"), ("Tom Reed", "oppose")]
+
+
+def test_where_one_stands_said_of_one_is_a_stance() -> None:
+    brief = brief_of(
+        "The outgoing Federal Communications Commission chairman, Tom Wheeler, has been "
+        "skeptical of zero-rating offers. Governor Nelson Rockefeller was a big proponent of "
+        "shelters. Senator Jane Roe is a longtime critic of the United Nations. Mayor Ann Poe "
+        "remains firmly opposed to the new stadium. Bill Doe, the party's leader, is supportive "
+        "of the plan."
+    )
+    assert sorted_stances(brief) == [
+        ("Ann Poe", "oppose"),
+        ("Bill Doe", "support"),
+        ("Jane Roe", "oppose"),
+        ("Nelson Rockefeller", "support"),
+        ("Tom Wheeler", "oppose"),
+    ]
+    assert {s.actor: s.target for s in brief.stance}["Tom Wheeler"] == "zero-rating offers"
+
+
+def test_as_opposed_to_only_compares() -> None:
+    assert (
+        sorted_stances(brief_of("Jane Roe said the price, as opposed to the cost, matters.")) == []
+    )
+
+
+def test_one_who_has_been_told_is_not_the_speaker() -> None:
+    assert sorted_stances(brief_of("Jane Roe had been told that the plan was a disaster.")) == []

@@ -52,7 +52,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _SUBORDINATE_CLAUSE = re.compile(r",\s+(?:as|amid|while|after|following|because|since)\s")
 _PRONOUNS = {"he": "he", "she": "she", "it": "other", "they": "other"}
 _AUXILIARIES = frozenset(
-    {"had", "has", "have", "would", "will", "also", "later", "then", "was", "is", "earlier"}
+    {"had", "has", "have", "would", "will", "also", "later", "then", "was", "is", "earlier", "been"}
 )
 # Words that may follow a subject before its verb ("Howard has said", "Qantas also says").
 _SUBJECT_FOLLOWERS = _AUXILIARIES | frozenset(
@@ -310,7 +310,7 @@ def _appositive_opening(text: str, position: int, phrases: int = 1) -> int:
     """Where the comma-enclosed phrases (this many) that end right before ``position`` open,
     or -1."""
     match = re.search(
-        rf"(?:,[^,;:\"“”]{{1,120}}){{{phrases}}},\s*(?:(?:has|have|had|also|later)\s+)*$",
+        rf"(?:,[^,;:\"“”]{{1,120}}){{{phrases}}},\s*(?:(?:has|have|had|also|later|is|are|was|were|been)\s+)*$",
         text[:position],
     )
     return match.start() if match else -1
@@ -588,7 +588,7 @@ _PASSIVE_AUXILIARIES = frozenset("is are was were be been being get got gets".sp
 def _passive(text: str, trigger: Trigger) -> bool:
     """ "was accused by Washington", "X, backed by Y,": a past participle whose subject is the
     one acted on, not the one who takes the stance."""
-    if not trigger.word.endswith("ed"):
+    if not trigger.word.endswith("ed") and trigger.word not in _IRREGULAR_PARTICIPLES:
         return False
     if re.match(r"\s+by\b", text[trigger.end :]):
         return True
@@ -600,6 +600,8 @@ def _passive(text: str, trigger: Trigger) -> bool:
     return bool(before) and before[-1].lower() in _PASSIVE_AUXILIARIES
 
 
+# "she had been told", "it was said": participles of reporting verbs that do not end in -ed.
+_IRREGULAR_PARTICIPLES = frozenset({"told", "said", "written"})
 # Verbs that cannot go without their object: followed at once by a preposition, they are
 # passive participles ("accused of", "praised for", "criticised over").
 _TRANSITIVE = frozenset(

@@ -248,6 +248,18 @@ STANCE_PATTERNS: dict[str, Polarity] = {
     r"(?:agreement|deal|accord|treaty|contract|pact))\b": Polarity.SUPPORT,
     r"\b(?:entered|enters|entering)\s+into\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:agreement|deal|accord|contract|pact)\b": Polarity.SUPPORT,
+    # where one stands, said of one: "has been skeptical of zero-rating offers", "were all
+    # opposed to the regulations", "was a big proponent of shelters", "a longtime critic of the
+    # United Nations" ("as opposed to" only compares)
+    r"\b(?:skeptical|sceptical|suspicious|wary|dismissive)\s+(?:of|about)\b": Polarity.OPPOSE,
+    r"\bsupportive\s+of\b": Polarity.SUPPORT,
+    r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:[a-z]+\s+)?(?:opposed|hostile)\s+to\b": (
+        Polarity.OPPOSE
+    ),
+    r"\b(?:is|are|was|were|been|be|a|an|as)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:proponent|supporter|advocate|champion|backer)s?\s+of\b": Polarity.SUPPORT,
+    r"\b(?:is|are|was|were|been|be|a|an|as)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:opponent|critic|foe|detractor)s?\s+of\b": Polarity.OPPOSE,
 }
 # All the patterns as one, to pass over the many sentences that hold none in a single scan.
 _ANY_PATTERN = re.compile("|".join(f"(?:{pattern})" for pattern in STANCE_PATTERNS))
