@@ -62,3 +62,19 @@ def test_a_negated_verb_of_thinking_denies_the_whole_clause() -> None:
     # without the denial the same words keep their side
     support, oppose = content_scores("what you are doing is in any way ineffective")
     assert oppose > support
+
+
+def test_no_question_and_no_doubt_affirm_rather_than_deny() -> None:
+    assert content_scores("There's no question that some workers contracted the disease") == (
+        0.0,
+        0.0,
+    )
+    assert content_scores("No doubt about it")[1] == 0.0
+    # a plain denial still opposes
+    assert content_scores("the plan is not an attempt to shore up ad pages")[1] > 0
+
+
+def test_too_early_to_say_holds_back_a_judgement() -> None:
+    assert content_scores("it's too early to say whether that will happen") == (0.0, 0.0)
+    support, oppose = content_scores("it is too early to lift sanctions")
+    assert oppose > support

@@ -123,6 +123,16 @@ def negation_before(text: str, trigger: Trigger) -> int | None:
     return None
 
 
+# "too early to say" holds back a judgement; it is not a complaint of excess.
+_HEDGE = re.compile(r"too (?:early|soon) to (?:say|tell|know|predict|judge|comment)")
+
+
+def _excess(words: Sequence[str], index: int) -> bool:
+    """ "too narrow", "too late": "too" before a word that says how, a complaint."""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    return following not in _NOT_EXCESS and not _HEDGE.match(" ".join(words[index : index + 4]))
+
+
 # "had enough" is being fed up; "not enough" a shortfall; "enough" alone takes no side.
 _HAVING = frozenset({"had", "'d"})
 
@@ -163,7 +173,8 @@ def _statement_scores(content: str, topic: frozenset[str]) -> tuple[float, float
 # A question a speaker asks doubts what it names ("What help did it give?", "What sector is
 # stepping forward to pick up the slack?"): its words name the thing in doubt, not a side.
 _QUESTION = re.compile(r"\?[\s\"“”'’,]*$")
-_DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+# "there's no question that", "no doubt": an affirmation, not a denial
+_DENIAL = re.compile(r"\b(?:not|never|no)\b(?!\s+(?:question|doubt)\b)|n't\b", re.IGNORECASE)
 DENIAL_WEIGHT = 0.25
 
 
@@ -202,10 +213,7 @@ def _word_scores(
     denied = _denied_from(words)
     for index, word in enumerate(words):
         positive = word in positive_words and not _quantity(words, index)
-        negative = word in negative_words or (
-            # "too narrow", "too late": excess is a complaint
-            word == "too" and index + 1 < len(words) and words[index + 1] not in _NOT_EXCESS
-        )
+        negative = word in negative_words or (word == "too" and _excess(words, index))
         if word == "enough" and index > 0 and words[index - 1] in _HAVING:
             negative = True  # "staff have had enough": fed up
         elif word == "enough" and _negated(words, index):
