@@ -54,6 +54,21 @@ def test_a_short_closing_quote_is_not_taken_for_another_story() -> None:
     assert len(kept.sentences) == 6
 
 
+def test_an_article_alone_keeps_a_body_longer_than_its_playful_lede() -> None:
+    lede = (
+        "Many couples fight about it at home. "
+        "No, it is not money, sex, or parenting but the lowly thermostat. "
+        "Heated arguments often ensue about how warm or cool to keep a room. "
+    )
+    body = TENNIS.replace("Rafter withdrew", "Pat Rafter withdrew")
+    kept = story_documents(split_documents([Article(id="a1", text=lede + body)]))[0]
+    assert len(kept.sentences) == 7
+    # beside another article about the lede, the long unrelated body is still set aside
+    other = Article(id="a2", text=lede.replace("Many couples", "Couples everywhere"))
+    kept = story_documents(split_documents([Article(id="a1", text=lede + body), other]))[0]
+    assert len(kept.sentences) == 3
+
+
 def test_a_one_word_organization_the_story_repeats_is_an_actor() -> None:
     brief = brief_of(
         "Travel chain Zephora has closed its stores in Sydney, leaving 550 staff without work. "

@@ -45,11 +45,14 @@ def _opens_new_item(sentence: Sentence) -> bool:
 
 
 def unrelated_tail_start(
-    document: Document, counts: Sequence[Counter[str]], story: Counter[str]
+    document: Document, counts: Sequence[Counter[str]], story: Counter[str], anchored: bool = True
 ) -> int | None:
     """Where the unrelated item at the end of ``document`` starts, if it carries one.
 
     ``counts`` holds the terms of each of its sentences, ``story`` those of the whole story.
+    Other articles of the story anchor what it is about (``anchored``); an article alone may
+    lose a tail only shorter than what it keeps, so a playful lede ("Many couples fight about it
+    at home") does not leave the rest of the article taken for another story.
     The split point walks from the end, one sentence at a time moving from the rest of the
     story to the tail; the cosine's dot product and norms are updated for that sentence's terms
     only, so an article costs time in proportion to its own length.
@@ -69,8 +72,11 @@ def unrelated_tail_start(
             rest_norm += moved * moved - 2 * moved * in_rest
             tail[term] = in_tail + moved
             rest[term] = in_rest - moved
-        if len(sentences) - start < MIN_TAIL_SENTENCES or not _opens_new_item(sentences[start]):
+        tail_length = len(sentences) - start
+        if tail_length < MIN_TAIL_SENTENCES or not _opens_new_item(sentences[start]):
             continue
+        if tail_length > start and not anchored:
+            continue  # alone, an article's long body is its story, not an item after its lede
         norm = math.sqrt(tail_norm * rest_norm)
         similarity = dot / norm if norm else 0.0
         if best is None or similarity < best[0]:
@@ -88,7 +94,7 @@ def story_documents(documents: Sequence[Document]) -> list[Document]:
         story.update(sentence_counts)
     kept: list[Document] = []
     for document, document_counts in zip(documents, counts, strict=True):
-        start = unrelated_tail_start(document, document_counts, story)
+        start = unrelated_tail_start(document, document_counts, story, len(documents) > 1)
         if start is None:
             kept.append(document)
         else:
