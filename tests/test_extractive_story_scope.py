@@ -54,6 +54,16 @@ def test_a_short_closing_quote_is_not_taken_for_another_story() -> None:
     assert len(kept.sentences) == 6
 
 
+def test_a_closing_passage_that_refers_back_with_a_pronoun_is_kept() -> None:
+    text = TENNIS + (
+        "In his spare time he grows orchids in a garden shed. "
+        "Orchids need careful watering and a warm greenhouse. "
+        "Gardeners prize the rare blooms of the plant."
+    )
+    kept = story_documents(split_documents([Article(id="a1", text=text)]))[0]
+    assert len(kept.sentences) == 7
+
+
 def test_an_article_alone_keeps_a_body_longer_than_its_playful_lede() -> None:
     lede = (
         "Many couples fight about it at home. "

@@ -31,6 +31,10 @@ _CONTINUATIONS = frozenset(
 )
 
 
+_PRONOUNS = frozenset("he she they his her their him them".split())
+_OPENING_WORDS = 4
+
+
 def _terms(sentence: Sentence) -> Counter[str]:
     return Counter(t[:_STEM_LENGTH] for t in content_terms(sentence.text) if len(t) > 2)
 
@@ -40,8 +44,9 @@ def _opens_new_item(sentence: Sentence) -> bool:
     text = sentence.text.lstrip()
     if not text or text[0] in "\"'“‘(":
         return False
-    first = text.split(maxsplit=1)[0].strip(",").lower()
-    return first not in _CONTINUATIONS
+    opening = [word.strip(",").lower() for word in text.split()[:_OPENING_WORDS]]
+    # "In later years he was beset by cancer": a pronoun early on refers back to the story
+    return opening[0] not in _CONTINUATIONS and _PRONOUNS.isdisjoint(opening[1:])
 
 
 def unrelated_tail_start(
