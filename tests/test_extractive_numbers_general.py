@@ -15,7 +15,7 @@ from api.extractive.numbers import (
 )
 from api.extractive.sentences import split_documents
 from api.schemas import Article
-from tests.extractive_texts import sentence_of
+from tests.extractive_texts import brief_of, sentence_of
 
 
 def numbers_of(text: str) -> list[tuple[float, str | None, str]]:
@@ -119,3 +119,15 @@ def test_an_acronym_before_the_counted_noun_is_part_of_the_unit() -> None:
         sentence_of("Three U.S. troops and 400 SES volunteers were sent to the area.")
     )
     assert [(m.value, m.unit) for m in found] == [(3.0, "U.S. troops"), (400.0, "SES volunteers")]
+
+
+def test_a_multiple_written_with_an_x_is_a_number_of_times_kept_deep_in_a_story() -> None:
+    filler = " ".join(
+        f"Shoppers bought bread on day {word}." for word in "ab cd ef gh ij kl mn op".split()
+    )
+    brief = brief_of(
+        filler + " In 2014 'i am hungry' was searched 7x more than 'i am thirsty'. "
+        "Prices rose 2.5x in a year."
+    )
+    assert {(n.value, n.unit) for n in brief.numbers} >= {(7, "times"), (2.5, "times")}
+    assert [n.value for n in brief_of("The 4x4 trucks sold well in the hills.").numbers] == []

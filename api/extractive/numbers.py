@@ -53,6 +53,8 @@ _NUMBER = re.compile(
     r"(?P<scale>[\s-]?(?:hundred|thousand|million|billion|trillion|dozen)\b|(?<=\d)(?:bn|m|k)\b)?"
     r"(?P<percent>\s?(?:%|percent\b|per cent\b))?"
     r"(?P<compound>-(?!\d)[a-z]+(?:-[a-z]+)*)?"
+    # "searched 7x more", "rose 2.5x": a multiple written with an x
+    r"(?P<multiple>(?<=\d)x)?"
     r"(?![\w:])",
     re.IGNORECASE,
 )
@@ -521,6 +523,8 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         unit = _CURRENCIES[currency]
     elif percent:
         unit = "percent"
+    elif match.group("multiple"):
+        unit = "times"
     elif compound:
         unit = compound.lstrip("-")
         if unit.endswith("-old"):
@@ -899,8 +903,8 @@ def _people_counted(mention: NumberMention) -> bool:
 
 def _minor(group: NumberGroup) -> bool:
     """A small exact count stated once, deep in its article ("four balls", "three small fires"
-    in the twelfth sentence): detail an editor leaves out. Money, percentages and dates stay, and
-    so do counts of people ("wounding three Jewish settlers") and a bowler's figures."""
+    in the twelfth sentence): detail an editor leaves out. Money, percentages, multiples and dates
+    stay, and so do counts of people ("wounding three Jewish settlers") and a bowler's figures."""
     first = group.mentions[0]
     return (
         len({m.sentence for m in group.mentions}) == 1
@@ -912,6 +916,7 @@ def _minor(group: NumberGroup) -> bool:
         and first.sentence.index >= _DEEP_SENTENCE
         and not first.is_year
         and first.unit not in _MONEY_OR_SHARE
+        and first.unit != "times"  # a multiple compares, like a share ("searched 7x more")
         and not (first.unit or "").startswith("day of ")
     )
 
