@@ -34,7 +34,9 @@ def test_an_ampersand_joins_a_firms_name() -> None:
         "The plant is owned by Hollingsworth & Vose Co. of Massachusetts. Hollingsworth & "
         "Vose Co. said it regrets the deaths, and Hollingsworth & Vose Co. denied any fault."
     )
-    assert kinds(brief) == {"Hollingsworth & Vose Co.": ActorType.ORGANIZATION}
+    # one firm: its name with its place, and without it
+    assert kinds(brief) == {"Hollingsworth & Vose Co. of Massachusetts": ActorType.ORGANIZATION}
+    assert brief.who[0].aliases == ["Hollingsworth & Vose Co."]
 
 
 def test_a_person_of_a_place_or_company_is_the_person() -> None:

@@ -6,6 +6,8 @@ government), and places, events, offices and machines that look like names are n
 
 from __future__ import annotations
 
+from api.extractive.actors import find_actors, story_vocabulary
+from api.extractive.sentences import split_documents
 from api.schemas import Actor, ActorType, Article, Brief
 from tests.extractive_texts import brief_of, kinds, names
 
@@ -547,3 +549,25 @@ def test_a_role_between_commas_is_the_title_not_a_clause() -> None:
     )
     roles = {actor.name: actor.role for actor in brief.who}
     assert roles == {"John Brabender": "Republican strategist", "Antonia Novello": None}
+
+
+def test_an_organization_named_in_full_once_is_in_the_story() -> None:
+    brief = brief_of(
+        "Talcott led a team of researchers from the National Cancer Institute and the medical "
+        "schools of Harvard University and Boston University. Talcott said the fibers caused "
+        "the deaths."
+    )
+    assert "National Cancer Institute" in names(brief)
+    # a two-word name in passing stays out: it may be a place as well as a school
+    assert "Boston University" not in names(brief)
+
+
+def test_a_name_does_not_run_on_into_the_day_after_it() -> None:
+    text = (
+        "Jewish settlers were attacked near Nablus in the West Bank on Saturday. "
+        "The Intergovernmental Panel on Climate Change met in Geneva."
+    )
+    documents = split_documents([Article(id="a1", text=text)])
+    found = [entity.name for entity in find_actors(documents, story_vocabulary(documents))]
+    assert not [name for name in found if name.endswith(" on")]
+    assert "Intergovernmental Panel on Climate Change" in found

@@ -220,6 +220,8 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 )
                 # "Office for the Coordination of Humanitarian Affairs"
                 and (token.lower != "the" or tokens[end - 1].lower in {"of", "for"})
+                # "the West Bank on Monday": when, not "Panel on Climate Change"
+                and not (token.lower == "on" and _is_date_word(tokens[end + 1].text))
             ):
                 end += 1
             elif (
@@ -249,6 +251,10 @@ def capitalized_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((start, end))
         index = max(end, index + 1)
     return runs
+
+
+def _is_date_word(word: str) -> bool:
+    return word in DAYS or word in MONTHS
 
 
 def _known_run(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -329,7 +335,7 @@ def _split_at_calendar_words(
     pieces: list[tuple[int, int]] = []
     piece_start = start
     for index in range(start, end):
-        if tokens[index].text in DAYS or tokens[index].text in MONTHS:
+        if _is_date_word(tokens[index].text):
             if index > piece_start:
                 pieces.append((piece_start, index))
             piece_start = index + 1
@@ -1222,6 +1228,20 @@ def _merge_organization_groups(groups: dict[str, list[Mention]]) -> None:
         if longer and key in groups:
             best = max(longer, key=lambda k: len(groups[k]))
             groups[best].extend(groups.pop(key))
+    _merge_companies_of_places(groups)
+
+
+_SUFFIX_KEYS = frozenset(_name_key(suffix) for suffix in COMPANY_SUFFIXES)
+
+
+def _merge_companies_of_places(groups: dict[str, list[Mention]]) -> None:
+    """ "Hollingsworth & Vose Co." is "Hollingsworth & Vose Co. of Massachusetts" named without
+    its place: a company's name and the same name going on with "of"."""
+    for key in [k for k in groups if k.startswith("org:")]:
+        if key not in groups or key.split()[-1] not in _SUFFIX_KEYS:
+            continue
+        for other in [k for k in groups if k.startswith(f"{key} of ")]:
+            groups[key].extend(groups.pop(other))
 
 
 def _company_stem(group: list[Mention]) -> str | None:

@@ -177,6 +177,8 @@ def passing_mention(entity: Entity, speakers: set[str]) -> bool:
     """Named once, with no role and no position of its own, as an object or inside a quote."""
     if len(entity.mentions) != 1 or entity.role or entity.name in speakers or entity.known:
         return False
+    if _full_organization_name(entity):
+        return False
     mention = entity.mentions[0]
     return bool(_OBJECT_BEFORE.search(mention.sentence.text[: mention.start])) or _quoted(mention)
 
@@ -205,14 +207,20 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
             or entity.role
             or entity.name in speakers
             or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)
-            or (  # an organization's full name: "The Australian Transport Safety Bureau is
-                # investigating the crash", "The Australian Services Union's Luke Foley says"
-                entity.type is ActorType.ORGANIZATION
-                and len(entity.name.split()) > 2
-                and any(word in ORG_CUES for word in entity.name.split())
-            )
+            or _full_organization_name(entity)
         )
     ]
+
+
+def _full_organization_name(entity: Entity) -> bool:
+    """ "The Australian Transport Safety Bureau is investigating the crash", "researchers from
+    the National Cancer Institute": an organization named in full is in the story even once."""
+    words = entity.name.split()
+    return (
+        entity.type is ActorType.ORGANIZATION
+        and len(words) > 2
+        and any(word in ORG_CUES for word in words)
+    )
 
 
 def story_actors(
