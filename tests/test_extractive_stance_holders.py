@@ -112,3 +112,12 @@ def test_as_opposed_to_only_compares() -> None:
 
 def test_one_who_has_been_told_is_not_the_speaker() -> None:
     assert sorted_stances(brief_of("Jane Roe had been told that the plan was a disaster.")) == []
+
+
+def test_a_speaker_after_a_quotation_carried_over_and_before_a_quoted_title() -> None:
+    brief = brief_of(
+        'Observers questioned the plan. "They are a second land army. Cutting them is a '
+        'terrible idea," said Thomas Ricks, author of "Making the Corps," about how Marines '
+        "train."
+    )
+    assert sorted_stances(brief) == [("Thomas Ricks", "oppose")]

@@ -116,8 +116,11 @@ def find_triggers(text: str) -> list[Trigger]:
                 continue  # "are more to blame": at fault, not blaming anyone
             end = match.end() + (3 if word == "according" else 0)
             triggers.append(Trigger(match.start(), end, word, STANCE_VERBS[word]))
-    quotes = quoted_spans(text)
     carried = _carried_quote_end(text)
+    # after a quotation carried over from the sentence before closes, the marks pair afresh:
+    # '... such a competition?" said Thomas Ricks, author of "Making the Corps," about ...'
+    after = carried + 1 if carried > 0 else 0
+    quotes = [(start + after, end + after) for start, end in quoted_spans(text[after:])]
     if carried > 0:
         quotes.append((-1, carried))
     triggers = [t for t in triggers if not any(a < t.start < b for a, b in quotes)]
