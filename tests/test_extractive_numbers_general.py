@@ -131,3 +131,16 @@ def test_a_multiple_written_with_an_x_is_a_number_of_times_kept_deep_in_a_story(
     )
     assert {(n.value, n.unit) for n in brief.numbers} >= {(7, "times"), (2.5, "times")}
     assert [n.value for n in brief_of("The 4x4 trucks sold well in the hills.").numbers] == []
+
+
+def test_the_date_under_an_embedded_post_is_not_a_date_of_the_story() -> None:
+    brief = brief_of(
+        "Italian police killed the suspect in a shootout in Milan in 2016. "
+        "The suspect had fled Berlin after the attack.\n\n"
+        "Suspect in Berlin truck attack killed by Italian police.\n\n"
+        "— The New York Times (@nytimes) December 23, 2015\n\n"
+        "Officials said 12 people died in the attack."
+    )
+    years = [n.value for n in brief.numbers if n.unit == "year"]
+    assert 2015 not in years
+    assert 2016 in years

@@ -804,6 +804,11 @@ def _dates_naming_events(mentions: Iterable[NumberMention]) -> set[tuple[str | N
     }
 
 
+# "— The New York Times (@nytimes) December 23, 2016": the date an embedded post was posted,
+# which a scraped page keeps under it, not a date of the story.
+_EMBED_SIGNATURE = re.compile(r"\(@\w+\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*)?$")
+
+
 def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
     """Every number of the story. A bare number ("Chasing 375 for victory") counts only when
     another article gives the same value as a count (not a year, a sum or a share): a figure
@@ -821,6 +826,9 @@ def find_numbers(documents: Sequence[Document]) -> list[NumberMention]:
                 if is_a_count(mention) and not _overlaps(mention, dated):
                     read.append((mention, _is_bare(mention)))
             read += [(mention, False) for mention in dated]
+    read = [
+        (m, bare) for m, bare in read if not _EMBED_SIGNATURE.search(m.sentence.text[: m.start])
+    ]
     named = _dates_naming_events(m for m, _ in read)
     read = [(m, bare) for m, bare in read if (m.unit, m.value) not in named]
     articles_of: dict[float, set[str]] = {}
