@@ -144,3 +144,11 @@ def test_the_date_under_an_embedded_post_is_not_a_date_of_the_story() -> None:
     years = [n.value for n in brief.numbers if n.unit == "year"]
     assert 2015 not in years
     assert 2016 in years
+
+
+def test_a_year_after_a_name_dates_the_noun_after_it() -> None:
+    mentions = numbers_in_sentence(sentence_of("Zeus was hailed as the Worlds 2023 finals MVP."))
+    assert [(m.value, m.unit) for m in mentions] == [(2023, "year")]
+    # at the head of a sentence a capitalized word is no name
+    mentions = numbers_in_sentence(sentence_of("Some 2000 people marched."))
+    assert [m.unit for m in mentions] != ["year"]

@@ -588,9 +588,15 @@ _YEAR_DETERMINER = re.compile(r"(?:\b(?i:the|its|his|her|their|our)|['’]s)\s+$
 
 def _dated_thing(before: str, unit: str) -> bool:
     """A year between a determiner and a plural noun dates it, unless the noun is people ("the
-    2000 people" are counted)."""
+    2000 people" are counted); so does a year after a name ("your Worlds 2023 champions")."""
     head = singular(unit.rsplit(maxsplit=1)[-1].lower())
+    if _YEAR_AFTER_NAME.search(before):
+        return True
     return bool(_YEAR_DETERMINER.search(before)) and head not in _PEOPLE_NOUNS
+
+
+# a capitalized word that is not the first of the sentence, right before the year
+_YEAR_AFTER_NAME = re.compile(r"\S\s+[A-Z][A-Za-z'’-]*\s+$")
 
 
 def _year_span(text: str, match: re.Match[str], start: int) -> tuple[int, int]:
