@@ -78,3 +78,12 @@ def test_too_early_to_say_holds_back_a_judgement() -> None:
     assert content_scores("it's too early to say whether that will happen") == (0.0, 0.0)
     support, oppose = content_scores("it is too early to lift sanctions")
     assert oppose > support
+
+
+def test_too_little_of_a_good_thing_opposes() -> None:
+    support, oppose = content_scores("there has been continuing slow progress in Malaysia")
+    assert oppose > support
+    support, oppose = content_scores("there has been little progress")
+    assert oppose > support
+    support, oppose = content_scores("there has been a little progress")
+    assert support > oppose

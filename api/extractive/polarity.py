@@ -133,6 +133,18 @@ def _excess(words: Sequence[str], index: int) -> bool:
     return following not in _NOT_EXCESS and not _HEDGE.match(" ".join(words[index : index + 4]))
 
 
+# Words that make a good thing too little of it ("continuing slow progress in Malaysia").
+_DIMINISHERS = frozenset("slow little scant limited lack lacking insufficient".split())
+
+
+def _diminished(words: Sequence[str], index: int) -> bool:
+    """ "slow progress", "little support"; not "a little progress", which is some."""
+    before = words[index - 1] if index else ""
+    return before in _DIMINISHERS and not (
+        before == "little" and words[index - 2 : index - 1] == ["a"]
+    )
+
+
 # "had enough" is being fed up; "not enough" a shortfall; "enough" alone takes no side.
 _HAVING = frozenset({"had", "'d"})
 
@@ -225,6 +237,8 @@ def _word_scores(
             positive, negative = True, False  # grief at a death sides with the one who died
         elif _negated(words, index) or index > denied:
             positive, negative = negative, positive
+        elif positive and _diminished(words, index):
+            positive, negative = False, True  # "slow progress", "little support": too little
         weight = TOPIC_WEIGHT if word in topic else 1.0
         support += weight * positive
         oppose += weight * negative
