@@ -121,3 +121,16 @@ def test_a_speaker_after_a_quotation_carried_over_and_before_a_quoted_title() ->
         "train."
     )
     assert sorted_stances(brief) == [("Thomas Ricks", "oppose")]
+
+
+def test_an_embedded_post_is_the_stance_of_the_one_who_posted_it() -> None:
+    brief = brief_of(
+        "Italian police killed the Berlin attack suspect in Milan on Friday.\n\n"
+        "The border policy is a disgrace and a danger to us all.\n\n"
+        "— David Wordsmith (@WordSmithGuy) December 23, 2016\n\n"
+        "Police said the suspect had fired first."
+    )
+    assert ("David Wordsmith", "oppose") in sorted_stances(brief)
+    stance = next(s for s in brief.stance if s.actor == "David Wordsmith")
+    assert stance.position == "The border policy is a disgrace and a danger to us all."
+    assert [span.text for span in stance.evidence] == [stance.position]

@@ -41,7 +41,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "63"
+EXTRACTIVE_VERSION = "64"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 

@@ -26,6 +26,7 @@ from api.extractive.polarity import (
     WORD,
     Trigger,
     conceded,
+    content_scores,
     negation_before,
     polarity_from_scores,
     topic_words,
@@ -1224,7 +1225,59 @@ def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> l
                     said_at[_remember(last_speakers, subject, female)] = sentence.index
             findings.extend(found)
             previous_text = sentence.text
+        findings.extend(_posts(document, table, topic))
     return findings
+
+
+# "— David Wordsmith (@WordSmithGuy) December 23, 2016": the line a scraped page keeps under an
+# embedded post, naming who posted the paragraph above it.
+_POST_SIGNATURE = re.compile(r"^[—–-]+\s*(?P<name>[^(]+?)\s*\(@\w+\)")
+
+
+def _posts(
+    document: Document,
+    table: Mapping[tuple[str, int], Sequence[tuple[Mention, Entity]]],
+    topic: frozenset[str],
+) -> list[StanceFinding]:
+    """The stances of embedded posts: the paragraph above each signature line is what the
+    named author posted ("And how did he get to Milan? Open borders." — David Wordsmith)."""
+    found: list[StanceFinding] = []
+    text = document.article.text or ""
+    for index, sentence in enumerate(document.sentences):
+        signature = _POST_SIGNATURE.match(sentence.text)
+        if signature is None:
+            continue
+        authors = [
+            entity
+            for mention, entity in table.get((sentence.article, sentence.index), [])
+            if mention.end <= signature.end("name")
+        ]
+        post: list[Sentence] = []
+        for earlier in reversed(document.sentences[:index]):
+            later = post[0] if post else sentence
+            if post and "\n" in text[earlier.end : later.start]:
+                break  # the paragraph above the signature, no further
+            post.insert(0, earlier)
+        if not authors or not post:
+            continue
+        content = " ".join(s.text for s in post)
+        support, oppose = content_scores(content, topic)
+        last = post[-1]
+        found.append(
+            StanceFinding(
+                authors[0],
+                polarity_from_scores(support, oppose),
+                target_phrase(content),
+                content,
+                None,
+                last,
+                0,
+                len(last.text),
+                support,
+                oppose,
+            )
+        )
+    return found
 
 
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "mrs.", "ms."})
