@@ -134,3 +134,11 @@ def test_an_embedded_post_is_the_stance_of_the_one_who_posted_it() -> None:
     stance = next(s for s in brief.stance if s.actor == "David Wordsmith")
     assert stance.position == "The border policy is a disgrace and a danger to us all."
     assert [span.text for span in stance.evidence] == [stance.position]
+
+
+def test_a_standing_adjective_opening_an_appositive_is_the_names_stance() -> None:
+    brief = brief_of(
+        "Donald Trump, critical of Janet Yellen during the campaign, had not issued any comment."
+    )
+    assert sorted_stances(brief) == [("Donald Trump", "oppose")]
+    assert brief.stance[0].position == "critical of Janet Yellen during the campaign"

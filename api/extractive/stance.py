@@ -320,6 +320,19 @@ def _appositive_opening(text: str, position: int, phrases: int = 1) -> int:
     return match.start() if match else -1
 
 
+def _opens_appositive(text: str, trigger: Trigger, holders_end: int) -> bool:
+    """ "Trump, critical of Yellen during the campaign, had ...": a standing adjective right
+    after the holder and a comma."""
+    return (
+        text[holders_end : trigger.start].strip() == ","
+        and trigger.word.split()[0] in _STANDING_ADJECTIVES
+    )
+
+
+# Adjectives that say where one stands and may open an appositive after the name.
+_STANDING_ADJECTIVES = frozenset(
+    "critical skeptical sceptical suspicious wary dismissive supportive opposed hostile".split()
+)
 # "Wilbur Ross Jr. of Rothschild Inc., the adviser ..., said": the name's firm or town between
 # the name and the commas.
 _OF_PLACE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*")
@@ -427,6 +440,8 @@ def holders_of(
     if before and pronoun is None:
         nearest = before[-1]
         between = text[nearest[0].end : trigger.start]
+        if _opens_appositive(text, trigger, nearest[0].end):
+            return [nearest]  # "Trump, critical of Yellen during the campaign, had not ..."
         if (
             _appositive_gap(between) and not _after_past_verb(text, nearest[0])
         ) or _named_in_apposition(text, nearest[0], between):
@@ -1045,6 +1060,9 @@ def stances_in_sentence(
         previous = holders
         holders_end = max(pair[0].end for pair in holders)
         end = _next_report(sentence.text, trigger, triggers, mentions, holders)
+        if _opens_appositive(sentence.text, trigger, holders_end):
+            comma = sentence.text.find(",", trigger.end)  # the appositive ends at its comma
+            end = comma if comma > 0 and (end is None or comma < end) else end
         complement = complement_of(sentence.text, trigger, end)
         # the position keeps the "to" the complement drops: "wants to testify", not "wants testify"
         joined = "to " if re.match(r"\s+to\s", sentence.text[trigger.end :]) else ""
