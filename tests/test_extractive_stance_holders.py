@@ -142,3 +142,15 @@ def test_a_standing_adjective_opening_an_appositive_is_the_names_stance() -> Non
     )
     assert sorted_stances(brief) == [("Donald Trump", "oppose")]
     assert brief.stance[0].position == "critical of Janet Yellen during the campaign"
+
+
+def test_a_label_before_a_name_is_a_stance_on_the_name_before_it() -> None:
+    brief = brief_of(
+        "Perhaps former nominee and frequent Trump critic Mitt Romney still has a chance. "
+        "Police arrested Kremlin critic Alexei Navalny on Sunday."
+    )
+    assert sorted_stances(brief) == [("Alexei Navalny", "oppose"), ("Mitt Romney", "oppose")]
+    assert {s.actor: s.target for s in brief.stance} == {
+        "Mitt Romney": "Trump",
+        "Alexei Navalny": "Kremlin",
+    }

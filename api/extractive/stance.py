@@ -1244,7 +1244,52 @@ def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> l
             findings.extend(found)
             previous_text = sentence.text
         findings.extend(_posts(document, table, topic))
+        findings.extend(_labelled(document, table))
     return findings
+
+
+# "frequent Trump critic Mitt Romney", "Kremlin critic Alexei Navalny", "longtime Trump ally
+# Roger Stone": a label before a name says where its bearer stands on the name before it.
+_LABEL = re.compile(
+    r"\b(?P<about>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+"
+    r"(?P<label>critic|opponent|foe|detractor|supporter|ally|backer|loyalist)\s+$"
+)
+_LABEL_POLARITY = {
+    **dict.fromkeys(("critic", "opponent", "foe", "detractor"), Polarity.OPPOSE),
+    **dict.fromkeys(("supporter", "ally", "backer", "loyalist"), Polarity.SUPPORT),
+}
+
+
+def _labelled(
+    document: Document, table: Mapping[tuple[str, int], Sequence[tuple[Mention, Entity]]]
+) -> list[StanceFinding]:
+    """Stances a label before a name gives ("frequent Trump critic Mitt Romney")."""
+    found: list[StanceFinding] = []
+    for sentence in document.sentences:
+        for mention, entity in table.get((sentence.article, sentence.index), []):
+            if entity.type is not ActorType.PERSON:
+                continue
+            label = _LABEL.search(sentence.text[: mention.start])
+            if label is None or label.group("about") == mention.surface:
+                continue
+            polarity = _LABEL_POLARITY[label.group("label")]
+            support, oppose = (2.0, 0.0) if polarity is Polarity.SUPPORT else (0.0, 2.0)
+            start = label.start("about")
+            found.append(
+                StanceFinding(
+                    entity,
+                    polarity,
+                    label.group("about"),
+                    sentence.text[start : mention.end],
+                    None,
+                    sentence,
+                    start,
+                    mention.end,
+                    support,
+                    oppose,
+                )
+            )
+    return found
 
 
 # "— David Wordsmith (@WordSmithGuy) December 23, 2016": the line a scraped page keeps under an
