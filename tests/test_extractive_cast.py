@@ -571,3 +571,17 @@ def test_a_name_does_not_run_on_into_the_day_after_it() -> None:
     found = [entity.name for entity in find_actors(documents, story_vocabulary(documents))]
     assert not [name for name in found if name.endswith(" on")]
     assert "Intergovernmental Panel on Climate Change" in found
+
+
+def test_a_name_with_employees_or_its_workers_is_an_organization() -> None:
+    for second in (
+        "Acme Zorbex employees were told on Friday.",
+        "Acme Zorbex and its workers met.",
+    ):
+        brief = brief_of("Acme Zorbex said on Monday it would close the mill. " + second)
+        assert kinds(brief) == {"Acme Zorbex": ActorType.ORGANIZATION}
+    brief = brief_of(
+        "John Zorbex said on Monday he would close the mill. John Zorbex, who owns it, met "
+        "workers on Friday."
+    )
+    assert kinds(brief) == {"John Zorbex": ActorType.PERSON}

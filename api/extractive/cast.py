@@ -291,7 +291,11 @@ _PLACE_OF = re.compile(
 _ORGANIZATION_AFTER = re.compile(
     r"^(?:,\s*which\b|['’]s\s+(?:[a-z-]+\s+)?(?:spokesman|spokeswoman|spokesperson|chairman|"
     r"board|shares|stock|unit|subsidiary|parent|headquarters|employees|executives|"
-    r"chief executive|president|directors)\b|\s+(?:shares|stock)\b|\s+(?:Inc|Corp|Co|Ltd)\b)"
+    r"chief executive|president|directors)\b|\s+(?:shares|stock)\b|\s+(?:Inc|Corp|Co|Ltd)\b"
+    # "Qantas maintenance workers", "Apple customers", "Qantas and its workers": what only a
+    # company has
+    r"|\s+(?:[a-z-]+\s+)?(?:employees|workers|customers|subscribers|shareholders|stores|jets|"
+    r"planes|flights|factory|factories|plant|plants)\b|\s+and\s+its\b)"
 )
 _ORGANIZATION_BEFORE = re.compile(
     r"\b(?:shares\s+of|(?:analyst|analysts|economist|economists|strategist|strategists|"
