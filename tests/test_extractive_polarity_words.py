@@ -87,3 +87,23 @@ def test_too_little_of_a_good_thing_opposes() -> None:
     assert oppose > support
     support, oppose = content_scores("there has been a little progress")
     assert support > oppose
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "Fujitsu Ltd. said it has offered to withdraw its bids in Hiroshima.",
+            "Fujitsu Ltd.",
+            "its bids in Hiroshima",
+        ),
+        ("Mayor Tom Brink ordered the closure of the mine.", "Tom Brink", "the mine"),
+        ("Mayor John Smith agreed to drop the plan.", "John Smith", "the plan"),
+    ],
+)
+def test_agreeing_or_ordering_to_undo_a_thing_opposes_the_thing(
+    text: str, actor: str, target: str
+) -> None:
+    brief = brief_of(text)
+    assert sorted_stances(brief) == [(actor, "oppose")]
+    assert brief.stance[0].target == target

@@ -299,7 +299,7 @@ def test_deeds_that_show_a_stance_need_their_infinitive() -> None:
     assert [t.polarity for t in find_triggers("The union declined to join the talks.")] == [
         Polarity.OPPOSE
     ]
-    brief = brief_of("Mayor Tom Brink ordered the closure of the mine.")
+    brief = brief_of("Mayor Tom Brink ordered the mine to be inspected.")
     assert sorted_stances(brief) == [("Tom Brink", "support")]
 
 

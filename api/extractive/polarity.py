@@ -360,7 +360,18 @@ def verb_polarity(trigger: Trigger, complement: str) -> Polarity:
         return Polarity.OPPOSE
     if trigger.word.split()[0] in _REQUESTING and re.match(_REQUEST_OBJECT + _ENDING, lowered):
         return Polarity.OPPOSE  # "called for an end to the attacks", "urged them to stop"
+    if polarity is Polarity.SUPPORT and re.match(_UNDOING, lowered):
+        return Polarity.OPPOSE  # "offered to withdraw its bids", "ordered the closure of"
     return polarity
+
+
+def without_undoing(complement: str) -> str:
+    """What is undone, without the words that undo it: "the closure of the mine" -> "the mine",
+    "to withdraw its bids" -> "its bids", "an end to the attacks" -> "the attacks"."""
+    match = re.match(f"{_UNDOING}|{_ENDING}", complement, re.IGNORECASE)
+    return (
+        complement[match.end() :].strip() if match and match.end() < len(complement) else complement
+    )
 
 
 # Verbs that ask for something: asking for an end to a thing, or for someone to stop it, is
@@ -372,4 +383,12 @@ _REQUESTING = _ASKING | frozenset(
 _ENDING = (
     r"(?:(?:an?|the)\s+(?:[a-z]+\s+)?(?:end|halt|stop|cessation)\s+(?:to|of)\b"
     r"|to\s+(?:stop|end|halt|cease)\b)"
+)
+# Doing away with a thing: one who agrees, offers, promises or orders to withdraw, scrap or close
+# it, or orders its closure, is against it.
+_UNDOING = (
+    r"(?:(?:to\s+)?(?:withdraw|drop|abandon|scrap|cancel|end|stop|halt|cease|close|shut|suspend|"
+    r"repeal|revoke|rescind|dismantle|ban|block)\b"
+    r"|(?:the|an?)\s+(?:[a-z]+\s+)?(?:closure|closing|withdrawal|cancellation|repeal|suspension|"
+    r"revocation|dismantling|abolition|end)\s+(?:of|to)\b)"
 )

@@ -33,6 +33,7 @@ from api.extractive.polarity import (
     trigger_scores,
     used_as_noun,
     verb_polarity,
+    without_undoing,
 )
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
@@ -1103,7 +1104,13 @@ def stances_in_sentence(
         elif _passive(sentence.text, trigger) and holders_end > trigger.end:
             target = _passive_subject(sentence.text, trigger) or complement
         else:
-            target = _target_of(sentence.text, complement, mentions, max(trigger.end, holders_end))
+            after = max(trigger.end, holders_end)
+            about = complement
+            if in_context.polarity is not trigger.polarity:
+                # "ordered the closure of the mine" opposes the mine, not its closure
+                about = without_undoing(complement)
+                after = _found_from(sentence.text, about, after)
+            target = _target_of(sentence.text, about, mentions, after)
         if not target and content is previous_text:
             target = target_phrase(previous_text)  # "Mr Peel said.": of the sentence before
         end = len(sentence.text.rstrip(" ."))
