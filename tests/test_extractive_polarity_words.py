@@ -19,6 +19,8 @@ from tests.extractive_texts import brief_of, sorted_stances
         "his comments were both uninformed and inflammatory",
         "the advertisement is deceptive",
         "the new rules are unworkable and counterproductive",
+        "the surveillance program is now out of control",
+        "the Marines have become an example of the redundancies of our defense establishment",
     ],
 )
 def test_words_that_judge_a_claim_unsound_oppose(content: str) -> None:
@@ -31,6 +33,7 @@ def test_words_that_judge_a_claim_unsound_oppose(content: str) -> None:
         "much of the analysis is credible",
         "the proposal is a sensible and balanced approach",
         "the new screening is vital",
+        "the payoff could be big for TV owners",
     ],
 )
 def test_words_that_judge_a_claim_sound_support(content: str) -> None:

@@ -169,6 +169,7 @@ def content_scores(content: str, topic: frozenset[str] = frozenset()) -> tuple[f
 
 
 def _statement_scores(content: str, topic: frozenset[str]) -> tuple[float, float]:
+    content = _OUT_OF_CONTROL.sub("out-of-control", content)
     words = [w.lower().replace("’", "'").strip("'") for w in WORD.findall(content)]
     support, oppose = _word_scores(words, POSITIVE_WORDS, NEGATIVE_WORDS, topic)
     phrase_support, phrase_oppose = _phrase_scores(content.lower().replace("’", "'"))
@@ -182,6 +183,8 @@ def _statement_scores(content: str, topic: frozenset[str]) -> tuple[float, float
     return LEXICON_WEIGHT * support, LEXICON_WEIGHT * oppose
 
 
+# "the program is now out of control": the hyphenated word of ``NEGATIVE_WORDS``
+_OUT_OF_CONTROL = re.compile(r"\bout\s+of\s+control\b", re.IGNORECASE)
 # A question a speaker asks doubts what it names ("What help did it give?", "What sector is
 # stepping forward to pick up the slack?"): its words name the thing in doubt, not a side.
 _QUESTION = re.compile(r"\?[\s\"“”'’,]*$")

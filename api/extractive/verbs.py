@@ -321,7 +321,7 @@ NEGATIVE_WORDS = frozenset(
         "heinous barbaric negligent questionable doubtful doubts unconscionable intolerable "
         "inexcusable indefensible discriminatory overblown exaggerated groundless bogus bunk "
         "rubbish garbage mistreatment afraid nervous anxious unsettled unsettling "
-        "unpalatable"
+        "unpalatable redundant redundancies"
     ).split()
 )
 POSITIVE_WORDS = frozenset(
@@ -341,7 +341,7 @@ POSITIVE_WORDS = frozenset(
         # judging a claim or a plan sound, needed or well made
         "credible reasonable sensible balanced worthwhile invaluable vital essential necessary "
         "crucial warranted prudent transparent robust solid upbeat "
-        "bullish"
+        "bullish payoff"
     ).split()
 )
 
