@@ -152,3 +152,36 @@ def test_a_year_after_a_name_dates_the_noun_after_it() -> None:
     # at the head of a sentence a capitalized word is no name
     mentions = numbers_in_sentence(sentence_of("Some 2000 people marched."))
     assert [m.unit for m in mentions] != ["year"]
+
+
+def test_a_capitalized_plural_people_and_a_zero_plural_are_counted_nouns() -> None:
+    assert numbers_of("Almost nine years later, 20,000 Marines are still fighting there.")[1] == (
+        20000.0,
+        "Marines",
+        "20,000 Marines",
+    )
+    assert numbers_of("The shelters could hold 11,703,090 New Yorkers.") == [
+        (11703090.0, "New Yorkers", "11,703,090 New Yorkers")
+    ]
+    assert numbers_of("The F-35 program covers 2,443 aircraft.") == [
+        (2443.0, "aircraft", "2,443 aircraft")
+    ]
+    assert numbers_of("A Beech 200 aircraft came down near the airport.") == []
+
+
+def test_a_rank_is_an_ordinal_before_a_superlative_or_a_counted_noun() -> None:
+    assert kept_numbers("It is the nation's second-largest school system.") == [
+        (2.0, "rank largest school")
+    ]
+    assert kept_numbers("The debt is the third-highest in the developing world.") == [
+        (3.0, "rank highest")
+    ]
+    assert kept_numbers("It was Jobs' third medical leave since 2004.") == [
+        (2004.0, "year"),
+        (3.0, "medical leave"),
+    ]
+    assert kept_numbers("The mission was the 12th shuttle trip to the station.") == [
+        (12.0, "shuttle trip")
+    ]
+    assert kept_numbers("Profit rose in the third quarter and the second time.") == []
+    assert kept_numbers("T1 won their 3rd straight title in Seoul.") == [(3.0, "straight title")]

@@ -92,6 +92,10 @@ _IRREGULAR_PLURALS = frozenset(
         "referenda criteria phenomena memoranda"
     ).split()
 )
+# Nouns whose plural is the singular: a count of them ("2,443 aircraft"), but never enough to
+# make a count of a number after a name ("a Beech 200 aircraft" is a model).
+_ZERO_PLURALS = frozenset("aircraft spacecraft sheep deer livestock".split())
+_IRREGULAR_PLURALS |= _ZERO_PLURALS
 _NOT_PLURAL_S = frozenset({"its", "was", "has", "is", "this", "as", "us", "his", "bus", "gas"})
 # a comma inside a figure ("$7,000") breaks no clause
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\"“”]|\s(?:which|while|but|and|according)\s")
@@ -195,9 +199,12 @@ _CAPITALISED_UNIT = re.compile(
     r"\s*(?P<unit>(?:(?:[A-Z][a-z][\w'’-]*|[A-Z][A-Z.&]*[A-Z]\.?)\s){1,4}(?:[a-z][\w-]*\s)??"
     r"(?:[a-z][\w-]*s|" + "|".join(sorted(_IRREGULAR_PLURALS)) + r"))\b"
 )
-# "14 Australians", "four Israelis", "two Afghans": a people's name in the plural is what is
-# counted (not a name that ends in -s: "Qantas", "Davis")
-_DEMONYM_PLURAL = re.compile(r"\s*(?P<unit>[A-Z][a-z]+(?:ans|is|ons|ers))\b(?![’'-])")
+# "14 Australians", "four Israelis", "two Afghans", "20,000 Marines", "three Democrats",
+# "11,703,090 New Yorkers": a people's name in the plural is what is counted (not a name that
+# ends in -s: "Qantas", "Davis")
+_DEMONYM_PLURAL = re.compile(
+    r"\s*(?P<unit>(?:New\s+)?[A-Z][a-z]+(?:ans|is|ons|ers|ines|ats))\b(?![’'-])"
+)
 
 
 # "11 foreign Taliban fighters": a name between the words of the counted noun
@@ -324,7 +331,7 @@ def _counts_a_plural(text: str, end: int) -> bool:
     """ "Afghanistan 10 days ago": a plural noun after the number makes it a count even right
     after a name."""
     unit, _ = _unit_after(text, end)
-    return unit is not None and _is_plural(unit.split()[-1])
+    return unit is not None and _is_plural(unit.split()[-1]) and unit not in _ZERO_PLURALS
 
 
 def _one_counts(text: str, match: re.Match[str]) -> bool:
@@ -676,11 +683,41 @@ _DAY_OF_RUN = re.compile(
 )
 
 
+# A rank: "the nation's second-largest school system", "the third-highest in the developing
+# world", "its fifth monthly deficit", "the 12th shuttle trip" (an ordinal before a superlative,
+# or an ordinal and a noun that is counted again: a trip, a deficit, a leave)
+_RANK = re.compile(
+    r"\b(?:the|its|his|her|their|[\w.]+['’]s|[\w.]+s['’])\s(?P<number>"
+    + "|".join(_ORDINAL_WORDS)
+    + r"|[1-9]\d*(?:st|nd|rd|th))(?:(?P<superlative>-(?:[a-z]+est|most))(?:\s(?P<noun>[a-z]+))?"
+    r"|\s(?P<unit>(?:[a-z]+\s)?(?:trip|leave|deficit|surplus|title|term|mission|attempt|"
+    r"trial|case)s?)\b)"
+)
+
+
+def _rank_unit(match: re.Match[str]) -> str:
+    if match.group("superlative"):
+        noun = match.group("noun")
+        counted = f" {noun}" if noun and noun not in _STOP_UNIT else ""
+        return "rank " + match.group("superlative").lstrip("-") + counted
+    return match.group("unit")
+
+
 def ordinals_in_sentence(sentence: Sentence) -> list[NumberMention]:
-    """Ordinals that count: a milestone after a possessive ("their 100th Test" -> 100, "Test")
-    and the day or week an event has reached ("the seventh day" -> 7, "day")."""
+    """Ordinals that count: a milestone after a possessive ("their 100th Test" -> 100, "Test"),
+    the day or week an event has reached ("the seventh day" -> 7, "day") and a rank ("the
+    nation's second-largest school system" -> 2, "rank largest school")."""
     found = []
+    for match in _RANK.finditer(sentence.text):
+        number = match.group("number").lower()
+        value = float(_ORDINAL_WORDS.get(number) or re.sub(r"\D", "", number))
+        start = match.start("number")
+        mention = _mention_at(sentence, start, match.end(), value, _rank_unit(match))
+        found.append(dataclasses.replace(mention, ordinal=True))
+    ranked = {mention.start for mention in found}
     for match in (*_MILESTONE.finditer(sentence.text), *_DAY_OF_RUN.finditer(sentence.text)):
+        if match.start("number") in ranked:
+            continue  # "their 3rd straight title": read once, as a rank
         number = match.group("number").lower()
         value = float(_ORDINAL_WORDS.get(number) or re.sub(r"\D", "", number))
         if value > 1:
