@@ -41,7 +41,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "70"
+EXTRACTIVE_VERSION = "71"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -176,7 +176,7 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     vocabulary = story_vocabulary(documents)
     entities = find_actors(documents, vocabulary)
     all_groups = group_numbers(find_numbers(documents))
-    groups = key_numbers(all_groups)
+    groups = key_numbers(all_groups, len(documents))
     groups.sort(key=lambda g: (-len({m.sentence.article for m in g.mentions}), -len(g.mentions)))
     findings = find_stances(documents, entities)
     speakers = {finding.entity.name for finding in findings}

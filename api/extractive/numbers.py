@@ -972,13 +972,16 @@ def _minor(group: NumberGroup) -> bool:
     )
 
 
-def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
+def key_numbers(groups: Sequence[NumberGroup], articles: int = 1) -> list[NumberGroup]:
     """The numbers an editor keeps: not the high end of a range, not a span of a few days that
     only times the story, years only from the lead or several articles when the story lists many
     (a biography), and from a sentence that lists many numbers of one kind (a sentence and a fine
     for each of six men) only those the story repeats elsewhere. An age is kept wherever it is
-    told ("his 26-year-old son", "Mrs. Yeargin, 37"): the blind sets' editors list them."""
+    told ("his 26-year-old son", "Mrs. Yeargin, 37"): the blind sets' editors list them. When
+    several ``articles`` tell the story, a small count said once deep in one of them is a detail
+    (``_minor``); a single article is the whole story, and its small counts are the story's."""
     years = sum(group.mentions[0].is_year for group in groups)
+    several = articles > 1
     candidates = []
     for group in groups:
         first = group.mentions[0]
@@ -988,7 +991,7 @@ def key_numbers(groups: Sequence[NumberGroup]) -> list[NumberGroup]:
         if short and not first.ordinal and not time_point(first):
             continue
         central = _in_lead(group) or _in_several_articles(group)
-        if _minor(group):
+        if several and _minor(group):
             continue
         if first.is_year and years > _MANY_YEARS and not central:
             continue
