@@ -20,9 +20,9 @@ def numbers_of(text: str) -> list[tuple[float, str | None, str]]:
     return [(m.value, m.unit, m.phrase) for m in numbers_in_sentence(sentence_of(text))]
 
 
-def kept_numbers(text: str) -> list[tuple[float, str | None]]:
-    documents = split_documents([Article(id="a1", text=text)])
-    groups = key_numbers(group_numbers(find_numbers(documents)))
+def kept_numbers(*texts: str) -> list[tuple[float, str | None]]:
+    articles = [Article(id=f"a{i}", text=text) for i, text in enumerate(texts, start=1)]
+    groups = key_numbers(group_numbers(find_numbers(split_documents(articles))), len(texts))
     return [(group.value, group.mentions[0].unit) for group in groups]
 
 
@@ -108,12 +108,24 @@ def test_a_named_persons_age_in_apposition_is_kept_wherever_it_comes() -> None:
     assert (56.0, "years old") in kept_numbers(text)
 
 
-def test_a_biography_keeps_only_the_years_of_its_lead() -> None:
+def test_a_biography_told_by_several_articles_keeps_only_the_years_of_its_lead() -> None:
     text = (
         "He won in 1989. He won in 1990. He won in 1991. He won in 1994. He won in 1995. "
         "He won in 1997."
     )
-    assert kept_numbers(text) == [(1989.0, "year"), (1990.0, "year")]
+    assert kept_numbers(text, "He retired.") == [(1989.0, "year"), (1990.0, "year")]
+    # a single article is the whole story: every year it gives is one of the story's dates
+    assert len(kept_numbers(text)) == 6
+
+
+def test_years_come_after_the_quantities_told_as_often() -> None:
+    brief = brief_of("In 2001 the firm had 40 staff. In 2009 it hired 200 workers.")
+    assert [(n.value, n.unit) for n in brief.numbers] == [
+        (40, "staff"),
+        (200, "workers"),
+        (2001, "year"),
+        (2009, "year"),
+    ]
 
 
 def test_a_story_with_a_few_years_keeps_each_one() -> None:

@@ -41,7 +41,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "71"
+EXTRACTIVE_VERSION = "72"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -170,6 +170,14 @@ def _verify(brief: Brief, texts: Mapping[str, str]) -> GroundingCounts:
     return GroundingCounts(checked=checked, verified=verified, dropped=0)
 
 
+def _number_rank(group: NumberGroup) -> tuple[int, int, bool]:
+    """Numbers told by more articles, then more often, come first; a year (when something
+    happened) after the quantities, so that a long chronicle's dates do not crowd them out of a
+    capped list."""
+    first = group.mentions[0]
+    return (-len({m.sentence.article for m in group.mentions}), -len(group.mentions), first.is_year)
+
+
 def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     """The whole brief of a story, from its articles alone."""
     documents = story_documents(split_documents(articles))
@@ -177,7 +185,7 @@ def build_brief(articles: Sequence[Article], options: SummaryOptions) -> Brief:
     entities = find_actors(documents, vocabulary)
     all_groups = group_numbers(find_numbers(documents))
     groups = key_numbers(all_groups, len(documents))
-    groups.sort(key=lambda g: (-len({m.sentence.article for m in g.mentions}), -len(g.mentions)))
+    groups.sort(key=_number_rank)
     findings = find_stances(documents, entities)
     speakers = {finding.entity.name for finding in findings}
     entities = story_actors(prune_actors(entities, speakers), speakers, vocabulary)

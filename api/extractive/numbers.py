@@ -979,7 +979,8 @@ def key_numbers(groups: Sequence[NumberGroup], articles: int = 1) -> list[Number
     for each of six men) only those the story repeats elsewhere. An age is kept wherever it is
     told ("his 26-year-old son", "Mrs. Yeargin, 37"): the blind sets' editors list them. When
     several ``articles`` tell the story, a small count said once deep in one of them is a detail
-    (``_minor``); a single article is the whole story, and its small counts are the story's."""
+    (``_minor``) and so is a chronicle's year outside the lead; a single article is the whole
+    story, and its small counts and its dates are the story's."""
     years = sum(group.mentions[0].is_year for group in groups)
     several = articles > 1
     candidates = []
@@ -993,7 +994,7 @@ def key_numbers(groups: Sequence[NumberGroup], articles: int = 1) -> list[Number
         central = _in_lead(group) or _in_several_articles(group)
         if several and _minor(group):
             continue
-        if first.is_year and years > _MANY_YEARS and not central:
+        if several and first.is_year and years > _MANY_YEARS and not central:
             continue
         candidates.append(group)
     per_sentence: dict[Sentence, int] = {}
