@@ -185,3 +185,17 @@ def test_a_rank_is_an_ordinal_before_a_superlative_or_a_counted_noun() -> None:
     ]
     assert kept_numbers("Profit rose in the third quarter and the second time.") == []
     assert kept_numbers("T1 won their 3rd straight title in Seoul.") == [(3.0, "straight title")]
+
+
+def test_a_year_after_a_month_or_an_older_year_after_a_preposition_is_a_year() -> None:
+    assert kept_numbers("In October 2021, the groups were labeled terrorist organizations.") == [
+        (2021.0, "year")
+    ]
+    assert kept_numbers("It was established by the Continental Congress in 1775.") == [
+        (1775.0, "year")
+    ]
+    assert kept_numbers("The treaty was signed in May 1851 at Fort Laramie.") == [(1851.0, "year")]
+    # an older number without a preposition or a month is no year, and a day stays a day
+    assert kept_numbers("The Cessna 1775 landed. The raid came on December 13.") == [
+        (13.0, "day of December")
+    ]

@@ -75,6 +75,7 @@ _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?\d{4}\b")
 # 1997 almost all uses ... will be outlawed", "since 1987 workers have").
 _YEAR_PREPOSITION = re.compile(r"\b(?i:in|by|since|until|before|after|from|during)\s+$")
 _MONTHS = re.compile(rf"(?:{FULL_MONTH_PATTERN}|{ABBREVIATED_MONTH_PATTERN})\.?\s+$")
+_YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|:\d)", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"\s*(?P<word>[A-Za-z][A-Za-z'’-]*)")
 _STOP_UNIT = frozenset(
@@ -392,14 +393,18 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
         if number.lower() == "one" and not _one_counts(text, match):
             continue  # "one of which", "no one": too often not a count
         value = parse_number(number, match.group("scale"))
-        if value is None or _MONTHS.search(text[: match.start()]):
+        if value is None:
             continue
+        after_month = bool(_MONTHS.search(text[: match.start()]))
+        if after_month and not _YEAR_DIGITS.fullmatch(number):
+            continue  # "December 13": a day (read as a date); "October 2021" is a year
         if _TIME_AFTER.match(text, match.end()):
             continue
         if _YEAR_SPAN_AFTER.match(text, match.end()) and number.isdigit() and len(number) == 4:
             continue  # "the 1979-1989 war": a period, not a key year
         if (
             number[0].isdigit()
+            and not after_month
             and _is_identifier(text, match.start())
             and not match.group("currency")
             and not _counts_a_plural(text, match.end())
@@ -557,9 +562,11 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         if victims and value > 1:
             unit = f"people {_PAST[victims['what'][:4]]}"  # "has killed 3,338": 3,338 dead
     plain_digits = number.isdigit() and len(number) == 4
+    # "in 1775", "October 1851": an older year needs a preposition or a month before it
+    dated = bool(_YEAR_PREPOSITION.search(text[:start]) or _MONTHS.search(text[:start]))
     is_year = (
         plain_digits
-        and 1900 <= value <= 2100
+        and (1900 <= value <= 2100 or (1000 <= value < 1900 and dated))
         and not (currency or percent or match.group("scale") or compound)
         and qualifier is Qualifier.EXACT
         and not (
