@@ -199,3 +199,16 @@ def test_a_year_after_a_month_or_an_older_year_after_a_preposition_is_a_year() -
     assert kept_numbers("The Cessna 1775 landed. The raid came on December 13.") == [
         (13.0, "day of December")
     ]
+
+
+def test_a_bare_figure_measures_the_noun_before_of() -> None:
+    assert numbers_of("Time had average circulation of 4,393,237 this year.") == [
+        (4393237.0, "circulation", "4,393,237")
+    ]
+    assert numbers_of("South Africa set an overall lead of 374.")[0][:2] == (374.0, "lead")
+    # a year after "of" stays a year, and a small bare number stays bare
+    assert kept_numbers("Ad pages fell in the first nine months of 1989.") == [
+        (9.0, "months"),
+        (1989.0, "year"),
+    ]
+    assert numbers_of("He scored a total of 3.") == []

@@ -520,6 +520,8 @@ _NO_NOUN_AFTER = re.compile(
     r"\s*(?:[,.;:)]|$|(?:in|on|at|and|since|so|last|this|during|across|over|inside)\b)"
 )
 _PAST = {"kill": "killed", "inju": "injured", "woun": "wounded", "infe": "infected"}
+# What a bare figure measures, named just before it: "circulation of", "an average of"
+_MEASURED_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+$")
 
 
 def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> NumberMention:
@@ -561,6 +563,14 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
             victims = _VICTIMS_BEFORE.search(text[:start])
         if victims and value > 1:
             unit = f"people {_PAST[victims['what'][:4]]}"  # "has killed 3,338": 3,338 dead
+        measured = None
+        if unit is None and _NO_NOUN_AFTER.match(text, match.end()):
+            measured = _MEASURED_BEFORE.search(text[:start])
+        if measured and _YEAR_DIGITS.fullmatch(number):
+            measured = None  # "the first nine months of 1989": a year
+        if measured and measured["noun"] not in _STOP_UNIT and value >= _MIN_COMPATIBLE_VALUE:
+            # "average circulation of 4,393,237", "a daily average of 133.8 million"
+            unit = measured["noun"]
     plain_digits = number.isdigit() and len(number) == 4
     # "in 1775", "October 1851": an older year needs a preposition or a month before it
     dated = bool(_YEAR_PREPOSITION.search(text[:start]) or _MONTHS.search(text[:start]))
