@@ -226,3 +226,20 @@ def test_a_name_with_for_in_it_is_a_body_and_a_minister_for_is_an_office() -> No
     )
     assert kinds(brief)["Students for Fair Admissions"] is ActorType.ORGANIZATION
     assert "Minister for Foreign Affairs and Trade" not in names(brief)
+
+
+def test_a_company_named_once_by_its_legal_name_is_in_the_story() -> None:
+    brief = brief_of(
+        "Lorillard Inc. said the filters were safe. Lorillard is a unit of Loews Corp. The "
+        "company sold the filters until 1956."
+    )
+    assert "Loews Corp." in names(brief)
+
+
+def test_an_acronym_that_is_a_companys_short_name_joins_it() -> None:
+    brief = brief_of(
+        "Attorneys in the third stock-manipulation trial of GAF Corp. began opening arguments. "
+        "GAF and its vice chairman are charged with manipulating stock. GAF denied it."
+    )
+    assert "GAF" not in names(brief)
+    assert kinds(brief)["GAF Corp."] is ActorType.ORGANIZATION

@@ -1292,14 +1292,17 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
             and len(word) > 2
             and _initials(_display_name(group)).endswith(word)
         ]
-        return ending[0] if len(ending) == 1 else None
+        if len(ending) == 1:
+            return ending[0]
     companies = [
         key
         for key, group in groups.items()
         if key.startswith("org:") and (stem := _company_stem(group)) and stem.split()[0] == word
     ]
     if len(companies) == 1:
-        return companies[0]  # "Lorillard" of "Lorillard Inc.", "Magna" of "Magna Inc."
+        return companies[0]  # "Lorillard" of "Lorillard Inc.", "GAF" of "GAF Corp."
+    if single.key == "acronym":
+        return None
     candidates = [
         key
         for key, group in groups.items()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from api.extractive.actors import HONORIFIC_BEFORE, Entity, Mention
 from api.extractive.gazetteer import (
+    COMPANY_SUFFIXES,
     COUNTRY_ADJECTIVE_ENDINGS,
     DAYS,
     LOWERCASE_TITLES,
@@ -216,10 +217,9 @@ def _full_organization_name(entity: Entity) -> bool:
     """ "The Australian Transport Safety Bureau is investigating the crash", "researchers from
     the National Cancer Institute": an organization named in full is in the story even once."""
     words = entity.name.split()
-    return (
-        entity.type is ActorType.ORGANIZATION
-        and len(words) > 2
-        and any(word in ORG_CUES for word in words)
+    return entity.type is ActorType.ORGANIZATION and (
+        (len(words) > 2 and any(word in ORG_CUES for word in words))
+        or (len(words) > 1 and words[-1] in COMPANY_SUFFIXES)  # "Loews Corp.", "Exxon Corp."
     )
 
 
