@@ -585,3 +585,12 @@ def test_a_name_with_employees_or_its_workers_is_an_organization() -> None:
         "workers on Friday."
     )
     assert kinds(brief) == {"John Zorbex": ActorType.PERSON}
+
+
+def test_two_capitalized_words_ending_in_an_abstract_noun_are_no_person() -> None:
+    brief = brief_of(
+        "Republicans want to cut Social Security, the Democrats said. Harry Reid said so. "
+        "The Federal Opposition says the Government must explain the cost."
+    )
+    assert "Social Security" not in names(brief)
+    assert "Federal Opposition" in names(brief)

@@ -198,6 +198,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
         entity
         for entity in entities
         if not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
+        and not (entity.type is ActorType.PERSON and _common_noun_name(entity))
         and len(entity.name.strip(".")) > 1  # "C" of "1.5°C", a stray initial
         and not _unnamed_group(entity)
         and not is_news_source(entity)
@@ -211,6 +212,23 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
             or _full_organization_name(entity)
         )
     ]
+
+
+# Endings of abstract nouns, which no surname has: "Social Security", "Public Policy", "Public
+# Affairs", "Political Implications" are programs, offices or headings, not people.
+_ABSTRACT_ENDING = re.compile(r"(?:ity|ities|tion|tions|sion|sions|ment|ments|ics|icy|fairs)$")
+
+
+def _common_noun_name(entity: Entity) -> bool:
+    """A two-word "person" without a role whose last word is an abstract noun."""
+    words = entity.name.split()
+    if entity.role or len(words) != 2 or words[-1] in _POLITICAL_BODIES:
+        return False
+    return bool(_ABSTRACT_ENDING.search(words[-1]))
+
+
+# Abstract nouns that name a body of people: "the Federal Opposition", "the ruling Coalition".
+_POLITICAL_BODIES = frozenset({"Opposition", "Coalition", "Administration"})
 
 
 def _full_organization_name(entity: Entity) -> bool:
