@@ -77,10 +77,13 @@ def test_days_of_a_month_and_ages_in_apposition() -> None:
 
 
 def test_range_high_ends_and_short_spans_are_dropped() -> None:
-    assert kept_numbers("Between 4,000 and 5,000 firefighters fought 100 fires over two days.") == [
+    text = "Between 4,000 and 5,000 firefighters fought 100 fires over two days."
+    assert kept_numbers(text, "Firefighters fought the fires.") == [
         (4000.0, "firefighters"),
         (100.0, "fires"),
     ]
+    # a single article is the whole story: a short span in it is one of its facts
+    assert kept_numbers(text) == [(4000.0, "firefighters"), (100.0, "fires"), (2.0, "days")]
 
 
 def test_a_change_from_one_value_to_another_is_not_a_range() -> None:

@@ -990,14 +990,13 @@ def _minor(group: NumberGroup) -> bool:
 
 
 def key_numbers(groups: Sequence[NumberGroup], articles: int = 1) -> list[NumberGroup]:
-    """The numbers an editor keeps: not the high end of a range, not a span of a few days that
-    only times the story, years only from the lead or several articles when the story lists many
-    (a biography), and from a sentence that lists many numbers of one kind (a sentence and a fine
-    for each of six men) only those the story repeats elsewhere. An age is kept wherever it is
-    told ("his 26-year-old son", "Mrs. Yeargin, 37"): the blind sets' editors list them. When
-    several ``articles`` tell the story, a small count said once deep in one of them is a detail
-    (``_minor``) and so is a chronicle's year outside the lead; a single article is the whole
-    story, and its small counts and its dates are the story's."""
+    """The numbers an editor keeps: not the high end of a range, and from a sentence that lists
+    many numbers of one kind (a sentence and a fine for each of six men) only those the story
+    repeats elsewhere. An age is kept wherever it is told ("his 26-year-old son", "Mrs. Yeargin,
+    37"): the blind sets' editors list them. When several ``articles`` tell the story, a small
+    count said once deep in one of them is a detail (``_minor``), and so are a span of a few
+    days that only times it and, in a chronicle (a biography), a year outside the lead; a
+    single article is the whole story, and its small counts, spans and dates are the story's."""
     years = sum(group.mentions[0].is_year for group in groups)
     several = articles > 1
     candidates = []
@@ -1006,7 +1005,7 @@ def key_numbers(groups: Sequence[NumberGroup], articles: int = 1) -> list[Number
         if all(m.range_high for m in group.mentions):
             continue
         short = first.unit_head in _SHORT_SPANS and first.value <= 3
-        if short and not first.ordinal and not time_point(first):
+        if several and short and not first.ordinal and not time_point(first):
             continue
         central = _in_lead(group) or _in_several_articles(group)
         if several and _minor(group):
