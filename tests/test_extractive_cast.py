@@ -594,3 +594,13 @@ def test_two_capitalized_words_ending_in_an_abstract_noun_are_no_person() -> Non
     )
     assert "Social Security" not in names(brief)
     assert "Federal Opposition" in names(brief)
+
+
+def test_an_acronym_that_speaks_once_is_an_organization_of_the_story() -> None:
+    brief = brief_of("Police arrested a man on Monday. The FBI said it was investigating.")
+    assert kinds(brief)["FBI"] is ActorType.ORGANIZATION
+    # an acronym of a name the story gives still joins that name
+    brief = brief_of(
+        "The Internal Revenue Service sent letters to lawyers. The IRS said it wants the names."
+    )
+    assert "IRS" not in names(brief)

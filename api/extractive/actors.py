@@ -949,7 +949,11 @@ class _SentenceReader:
                 and len(tokens[0].text) > 1
                 and not _MODEL_NUMBER.fullmatch(tokens[0].text)  # "B-52", "F-16": a machine
             ):
-                self.singles.append(self.mention(start, end, ActorType.ORGANIZATION, "acronym"))
+                acronym = self.mention(start, end, ActorType.ORGANIZATION, "acronym")
+                after = self.tokens[end].lower if end < len(self.tokens) else ""
+                if after in SPEAKING_VERBS:
+                    acronym.canonical = "speaker"  # "The FBI said": in the story, even once
+                self.singles.append(acronym)
             return
         if len(tokens) == 1:
             after = self.tokens[end].lower if end < len(self.tokens) else ""
@@ -1045,7 +1049,8 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
         if target is not None:
             groups[target].append(single)
         elif single.canonical == "speaker":
-            groups.setdefault(single.key, []).append(single)
+            key = f"org:{_name_key(single.surface)}" if single.key == "acronym" else single.key
+            groups.setdefault(key, []).append(single)
         elif single.key == "head" and single.surface in LEGISLATURES:
             groups.setdefault(f"org:{_name_key(single.surface)}", []).append(single)
         elif single.key == "acronym" or (
