@@ -157,6 +157,9 @@ def test_an_actor_gets_a_stance_on_each_of_several_targets_up_to_a_limit() -> No
         "Mayor Tom Brink rejected the proposed casino licence for Riverside.",
         "Mayor Tom Brink praised volunteer firefighters from Oakdale county.",
         "Mayor Tom Brink opposed parking meters along Harbour street.",
+        "Mayor Tom Brink backed longer opening hours for the public library.",
+        "Mayor Tom Brink criticised delays to the western bypass road.",
+        "Mayor Tom Brink endorsed a cycling lane through Market square.",
     ]
     assert len(brief_of(" ".join(sentences)).stance) == 1 + FURTHER_LIMIT
 

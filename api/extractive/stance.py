@@ -1443,7 +1443,7 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
 FURTHER_MINIMUM = 2.0
 FURTHER_OVERLAP = 0.3
 FURTHER_WORDS = 3
-FURTHER_LIMIT = 3
+FURTHER_LIMIT = 5
 
 
 def _stems(text: str) -> set[str]:
