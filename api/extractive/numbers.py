@@ -563,13 +563,17 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
             victims = _VICTIMS_BEFORE.search(text[:start])
         if victims and value > 1:
             unit = f"people {_PAST[victims['what'][:4]]}"  # "has killed 3,338": 3,338 dead
-        measured = None
-        if unit is None and _NO_NOUN_AFTER.match(text, match.end()):
-            measured = _MEASURED_BEFORE.search(text[:start])
-        if measured and _YEAR_DIGITS.fullmatch(number):
-            measured = None  # "the first nine months of 1989": a year
-        if measured and measured["noun"] not in _STOP_UNIT and value >= _MIN_COMPATIBLE_VALUE:
-            # "average circulation of 4,393,237", "a daily average of 133.8 million"
+        # "average circulation of 4,393,237", "a daily average of 133.8 million"; but "the first
+        # nine months of 1989" is a year
+        measured = (
+            _MEASURED_BEFORE.search(text[:start])
+            if unit is None
+            and value >= _MIN_COMPATIBLE_VALUE
+            and not _YEAR_DIGITS.fullmatch(number)
+            and _NO_NOUN_AFTER.match(text, match.end())
+            else None
+        )
+        if measured and measured["noun"] not in _STOP_UNIT:
             unit = measured["noun"]
     plain_digits = number.isdigit() and len(number) == 4
     # "in 1775", "October 1851": an older year needs a preposition or a month before it
@@ -720,27 +724,28 @@ def _rank_unit(match: re.Match[str]) -> str:
     return match.group("unit")
 
 
+def _ordinal_value(match: re.Match[str]) -> float:
+    number = match.group("number").lower()
+    return float(_ORDINAL_WORDS.get(number) or re.sub(r"\D", "", number))
+
+
+def _ordinal_at(sentence: Sentence, match: re.Match[str], unit: str) -> NumberMention:
+    start = match.start("number")
+    mention = _mention_at(sentence, start, match.end(), _ordinal_value(match), unit)
+    return dataclasses.replace(mention, ordinal=True)
+
+
 def ordinals_in_sentence(sentence: Sentence) -> list[NumberMention]:
     """Ordinals that count: a milestone after a possessive ("their 100th Test" -> 100, "Test"),
     the day or week an event has reached ("the seventh day" -> 7, "day") and a rank ("the
     nation's second-largest school system" -> 2, "rank largest school")."""
-    found = []
-    for match in _RANK.finditer(sentence.text):
-        number = match.group("number").lower()
-        value = float(_ORDINAL_WORDS.get(number) or re.sub(r"\D", "", number))
-        start = match.start("number")
-        mention = _mention_at(sentence, start, match.end(), value, _rank_unit(match))
-        found.append(dataclasses.replace(mention, ordinal=True))
+    found = [_ordinal_at(sentence, m, _rank_unit(m)) for m in _RANK.finditer(sentence.text)]
     ranked = {mention.start for mention in found}
     for match in (*_MILESTONE.finditer(sentence.text), *_DAY_OF_RUN.finditer(sentence.text)):
         if match.start("number") in ranked:
             continue  # "their 3rd straight title": read once, as a rank
-        number = match.group("number").lower()
-        value = float(_ORDINAL_WORDS.get(number) or re.sub(r"\D", "", number))
-        if value > 1:
-            start = match.start("number")
-            mention = _mention_at(sentence, start, match.end(), value, match.group("unit"))
-            found.append(dataclasses.replace(mention, ordinal=True))
+        if _ordinal_value(match) > 1:
+            found.append(_ordinal_at(sentence, match, match.group("unit")))
     return sorted(found, key=lambda m: m.start)
 
 

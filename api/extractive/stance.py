@@ -1105,10 +1105,10 @@ def stances_in_sentence(
             target = _passive_subject(sentence.text, trigger) or complement
         else:
             after = max(trigger.end, holders_end)
-            about = complement
-            if in_context.polarity is not trigger.polarity:
-                # "ordered the closure of the mine" opposes the mine, not its closure
-                about = without_undoing(complement)
+            # "ordered the closure of the mine" opposes the mine, not its closure
+            flipped = in_context.polarity is not trigger.polarity
+            about = without_undoing(complement) if flipped else complement
+            if about != complement:
                 after = _found_from(sentence.text, about, after)
             target = _target_of(sentence.text, about, mentions, after)
         if not target and content is previous_text:
