@@ -84,6 +84,8 @@ ENGINE_METRICS = (
     "stance_precision",
     "stance_target_overlap",
     "event_recall",
+    "event_precision",
+    "event_f1",
     "what_rougeL",
     "headline_rougeL",
     "disagreement_recall",

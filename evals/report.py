@@ -28,6 +28,7 @@ PRIMARY_METRICS = (
     "numbers_f1",
     "stance_accuracy",
     "event_recall",
+    "event_f1",
     "summary_rouge1",
     "summary_rouge2",
     "summary_rougeL",

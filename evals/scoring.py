@@ -154,8 +154,12 @@ def precision_recall_f1(matched: int, predicted: int, gold: int) -> tuple[float,
         return NAN, NAN, NAN
     precision = matched / predicted if predicted else 0.0
     recall = matched / gold
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision, recall, f1_of(precision, recall)
+
+
+def f1_of(precision: float, recall: float) -> float:
+    """The harmonic mean of a precision and a recall; 0 when both are."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def actor_names(actor: Actor | GoldActor) -> list[str]:
@@ -331,17 +335,25 @@ def headline_scores(predicted: str, gold: str) -> dict[str, float]:
 
 
 def what_scores(predicted: Sequence[str], gold: Sequence[str]) -> dict[str, float]:
-    """ROUGE-Lsum of all events (one per line), and event recall: the share of gold events whose
-    best ROUGE-L F1 against a single predicted event reaches ``EVENT_MATCH_THRESHOLD``."""
+    """ROUGE-Lsum of all events (one per line); event recall, the share of gold events whose
+    best ROUGE-L F1 against a single predicted event reaches ``EVENT_MATCH_THRESHOLD``; event
+    precision, the share of predicted events that reach it against a single gold event; and
+    their F1. Recall alone rewards listing more events; precision is its other side."""
     if not gold:
-        return {"what_rougeL": NAN, "event_recall": NAN}
+        return {"what_rougeL": NAN, "event_recall": NAN, "event_precision": NAN, "event_f1": NAN}
     joined = rouge_f1("\n".join(predicted), "\n".join(gold))["rougeLsum"] if predicted else 0.0
-    recalled = sum(
-        max((rouge_f1(event, line)["rougeL"] for event in predicted), default=0.0)
-        >= EVENT_MATCH_THRESHOLD
-        for line in gold
-    )
-    return {"what_rougeL": joined, "event_recall": recalled / len(gold)}
+    similar = [
+        [rouge_f1(event, line)["rougeL"] >= EVENT_MATCH_THRESHOLD for line in gold]
+        for event in predicted
+    ]
+    recall = sum(any(row[g] for row in similar) for g in range(len(gold))) / len(gold)
+    precision = sum(any(row) for row in similar) / len(predicted) if predicted else 0.0
+    return {
+        "what_rougeL": joined,
+        "event_recall": recall,
+        "event_precision": precision,
+        "event_f1": f1_of(precision, recall),
+    }
 
 
 def claim_cited(gold_claim: str, predicted: Disagreement) -> bool:

@@ -89,7 +89,7 @@ async def test_a_deliberately_degraded_run_fails_the_gate(tmp_path: Path, dev: S
     thresholds = load_thresholds("dev")
     verdict = check_gate(run, thresholds)
     assert not verdict.passed
-    for metric in ("numbers_f1", "stance_accuracy", "event_recall"):
+    for metric in ("numbers_f1", "stance_accuracy", "event_recall", "event_f1"):
         expected = f"{metric} = 0.000 is below the threshold {thresholds[metric]:g}"
         assert expected in verdict.failures
 

@@ -170,6 +170,21 @@ def test_event_recall_counts_gold_events_above_the_rouge_threshold() -> None:
     )
 
 
+def test_event_precision_is_the_share_of_listed_events_that_match_a_gold_one() -> None:
+    gold = story(
+        what=["North Korea fired 80 shells into the sea.", "Austin met Lee in Washington."]
+    )
+    listed = [
+        "North Korea fired 80 artillery shells into the sea on Thursday.",
+        "North Korea fired shells into the sea.",
+        "Seoul closed two airports.",
+    ]
+    scores = score_story(brief(what=[Event(description=text) for text in listed]), gold)
+    assert scores["event_recall"] == 0.5
+    assert scores["event_precision"] == pytest.approx(2 / 3)
+    assert scores["event_f1"] == pytest.approx(4 / 7)
+
+
 def test_summary_and_headline_rouge_are_f1_against_gold() -> None:
     gold = story(summary="a b c d", headline="a b")
     scores = score_story(brief(summary="a b x y", headline="a b"), gold)
@@ -226,6 +241,8 @@ def test_metrics_without_gold_items_are_nan_not_perfect() -> None:
         "numbers_qualifier_accuracy",
         "stance_accuracy",
         "event_recall",
+        "event_precision",
+        "event_f1",
         "summary_rouge1",
         "headline_rougeL",
         "disagreement_recall",
