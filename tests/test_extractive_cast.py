@@ -604,3 +604,43 @@ def test_an_acronym_that_speaks_once_is_an_organization_of_the_story() -> None:
         "The Internal Revenue Service sent letters to lawyers. The IRS said it wants the names."
     )
     assert "IRS" not in names(brief)
+
+
+def test_a_body_and_a_state_after_it_are_two_actors() -> None:
+    brief = brief_of(
+        "Statements by the US Army Corps of Engineers and North Dakota state government said the "
+        "camp must close. The US Army Corps of Engineers said on Monday it would act. "
+        "The Department of Health and Human Services said it would help."
+    )
+    assert "US Army Corps of Engineers" in names(brief)
+    assert "North Dakota" in names(brief)
+    assert "Department of Health and Human Services" in names(brief)
+
+
+def test_a_regional_adjective_is_no_person() -> None:
+    brief = brief_of(
+        "Japanese capital may bring the cooperation that Southeast Asian politicians have pursued "
+        "for decades. Southeast Asian nations will move to accommodate Japanese businesses. "
+        "Japan said it was pleased."
+    )
+    assert names(brief) == ["Japan"]
+
+
+def test_a_double_first_name_is_the_person_named_in_full_before() -> None:
+    brief = brief_of(
+        "Mary Beth Marchand, a teacher, says Mrs. Yeargin inspired her. "
+        "Mary Beth said she was sad. The Andrew Lloyd Webber Foundation gave $1 million. "
+        "Andrew Lloyd Webber said he was proud."
+    )
+    assert "Mary Beth" not in names(brief)
+    assert "Mary Beth" in actor(brief, "Mary Beth Marchand").aliases
+    assert {"Andrew Lloyd Webber", "Andrew Lloyd Webber Foundation"} <= set(names(brief))
+
+
+def test_two_surnames_joined_by_a_hyphen_are_a_pairing_not_an_actor() -> None:
+    brief = brief_of(
+        "Samuel Alito questioned Elizabeth Prelogar on Monday. The arguments offered several "
+        "Alito-Prelogar moments of tension. Alito said the law was unclear. Prelogar said it was "
+        "clear. Not all Alito-Prelogar matchups end badly."
+    )
+    assert names(brief) == ["Samuel Alito", "Elizabeth Prelogar"]

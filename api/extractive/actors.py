@@ -38,6 +38,7 @@ from api.extractive.gazetteer import (
     REGIONS,
     TITLE_COMPLEMENTS,
     TITLE_HEADS,
+    US_STATES,
     KnownActor,
     honorific_pattern,
 )
@@ -290,17 +291,25 @@ def _joins_portfolios(tokens: Sequence[Token], at: int) -> bool:
 def _joins_fields(tokens: Sequence[Token], start: int, at: int) -> bool:
     """ "Ministry of International Trade and Industry", "Department of Health and Human
     Services": after a body's "of", an "and" before a capitalized word that names no actor of
-    its own joins the body's two fields."""
+    its own (nor a state: "the US Army Corps of Engineers and North Dakota") joins the body's
+    two fields."""
     return (
         at + 1 < len(tokens)
         and tokens[at + 1].is_word
         and tokens[at + 1].is_capitalized
         and match_known(tokens, at + 1) is None
+        and not _starts_a_state(tokens, at + 1)
         and any(
             tokens[i].text in ORG_CUES and tokens[i + 1].lower in {"of", "for"}
             for i in range(start, at - 1)
         )
     )
+
+
+def _starts_a_state(tokens: Sequence[Token], start: int) -> bool:
+    """A US state's name, of one or two words ("Ohio", "North Dakota"), starts at ``start``."""
+    words = [token.text for token in tokens[start : start + 2]]
+    return words[0] in US_STATES or " ".join(words) in US_STATES
 
 
 def _names_an_organization(tokens: Sequence[Token], start: int) -> bool:
@@ -1119,8 +1128,12 @@ def _part_of_a_name(word: str, groups: dict[str, list[Mention]]) -> bool:
 
 
 def _first_position(entity: Entity) -> tuple[int, int]:
-    first = min(entity.mentions, key=lambda m: (m.sentence.article_order, m.article_start))
-    return first.sentence.article_order, first.article_start
+    return _first_at(entity.mentions)
+
+
+def _first_at(mentions: Sequence[Mention]) -> tuple[int, int]:
+    """Where the first of the mentions is, in reading order: (article, character)."""
+    return min((m.sentence.article_order, m.article_start) for m in mentions)
 
 
 def _entity_of(key: str, group: list[Mention]) -> Entity:
@@ -1163,6 +1176,7 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
                 # "Muslim Hamid Karzai": a word before a full name the story uses on its own
                 groups[other].extend(groups.pop(key))
                 break
+    _merge_leading_names(groups, people)
     for key in [k for k in people if k in groups and len(k.split()) == 1]:
         word = key.removeprefix("person:")
         fuller = [
@@ -1175,6 +1189,27 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+
+
+def _merge_leading_names(groups: dict[str, list[Mention]], people: Sequence[str]) -> None:
+    """ "Mary Beth" is "Mary Beth Marchand" without her surname: a name of two words that
+    begins exactly one name of three, named in full first as a story introduces a person,
+    joins it (a name of three that begins a longer one is a name in full: "Andrew Lloyd
+    Webber", "Andrew Lloyd Webber Initiative"; "at Standing Rock" before "the Standing Rock
+    Sioux" is a place)."""
+    for key in [k for k in people if k in groups and len(k.split()) == 2]:
+        fuller = [
+            other
+            for other in people
+            if other in groups and other.startswith(f"{key} ") and len(other.split()) == 3
+        ]
+        if len(fuller) == 1 and _named_first(groups[fuller[0]], groups[key]):
+            groups[fuller[0]].extend(groups.pop(key))
+
+
+def _named_first(group: Sequence[Mention], other: Sequence[Mention]) -> bool:
+    """The group's first mention comes before the other's, in reading order."""
+    return _first_at(group) < _first_at(other)
 
 
 # A full name the story gives only as a relative's ("his daughter Ivanka Trump") does not claim

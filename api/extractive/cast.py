@@ -8,11 +8,12 @@ place ("in Sydney"): these are named, but they are not who the story is about.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from api.extractive.actors import HONORIFIC_BEFORE, Entity, Mention
 from api.extractive.gazetteer import (
     COMPANY_SUFFIXES,
+    COMPASS_WORDS,
     COUNTRY_ADJECTIVE_ENDINGS,
     DAYS,
     LOWERCASE_TITLES,
@@ -194,11 +195,18 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
     """Drop passing names: an actor named once, without a role or a full personal name, that
     takes no position is usually a place, a law or a source rather than someone in the story;
     a news outlet cited now and then is a source."""
+    surnames = {
+        entity.name.split()[-1]: entity.name
+        for entity in entities
+        if entity.type is ActorType.PERSON and len(entity.name.split()) > 1
+    }
     return [
         entity
         for entity in entities
-        if not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
+        if not _pairing(entity, surnames)
+        and not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
         and not (entity.type is ActorType.PERSON and _common_noun_name(entity))
+        and not (entity.type is ActorType.PERSON and _regional_adjective(entity))
         and len(entity.name.strip(".")) > 1  # "C" of "1.5°C", a stray initial
         and not _unnamed_group(entity)
         and not is_news_source(entity)
@@ -214,6 +222,17 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
     ]
 
 
+def _pairing(entity: Entity, surnames: Mapping[str, str]) -> bool:
+    """ "Alito-Prelogar moments": two people of the story named together by their surnames are
+    a pairing, not an actor of its own."""
+    parts = entity.name.split("-")
+    return (
+        len(parts) == 2
+        and all(part in surnames for part in parts)
+        and surnames[parts[0]] != surnames[parts[1]]
+    )
+
+
 # Endings of abstract nouns, which no surname has: "Social Security", "Public Policy", "Public
 # Affairs", "Political Implications" are programs, offices or headings, not people.
 _ABSTRACT_ENDING = re.compile(r"(?:ity|ities|tion|tions|sion|sions|ment|ments|ics|icy|fairs)$")
@@ -225,6 +244,21 @@ def _common_noun_name(entity: Entity) -> bool:
     if entity.role or len(words) != 2 or words[-1] in _POLITICAL_BODIES:
         return False
     return bool(_ABSTRACT_ENDING.search(words[-1]))
+
+
+def _regional_adjective(entity: Entity) -> bool:
+    """ "Southeast Asian politicians", "East European nations": a compass word and a demonym
+    are an adjective of a region, not a first name and a surname."""
+    words = entity.name.split()
+    return (
+        not entity.role
+        and len(words) == 2
+        and words[0] in _REGION_PREFIXES
+        and words[1].endswith(_ADJECTIVE_ENDINGS)
+    )
+
+
+_REGION_PREFIXES = COMPASS_WORDS | {"Southeast", "Southwest", "Northeast", "Northwest", "Latin"}
 
 
 # Abstract nouns that name a body of people: "the Federal Opposition", "the ruling Coalition".
