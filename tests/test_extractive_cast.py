@@ -644,3 +644,30 @@ def test_two_surnames_joined_by_a_hyphen_are_a_pairing_not_an_actor() -> None:
         "clear. Not all Alito-Prelogar matchups end badly."
     )
     assert names(brief) == ["Samuel Alito", "Elizabeth Prelogar"]
+
+
+def test_the_north_and_the_south_of_a_korean_story_are_the_two_koreas() -> None:
+    brief = brief_of(
+        "North Korea fired shells on Monday. Last week, the North warned that talks won't resume "
+        "unless the South offers an excuse. South Korea said it would respond. "
+        "A spokesperson of the North's committee said talks were over."
+    )
+    assert names(brief) == ["North Korea", "South Korea"]
+    assert "North" in actor(brief, "North Korea").aliases
+
+
+def test_the_south_of_a_story_without_a_south_country_joins_nobody() -> None:
+    brief = brief_of(
+        "South Carolina voted on Tuesday. Democrats are losing ground across the South, "
+        "pollsters said. South Carolina's governor said she was pleased."
+    )
+    assert "South" not in actor(brief, "South Carolina").aliases
+
+
+def test_the_islamic_republic_is_iran() -> None:
+    brief = brief_of(
+        "Russia will help Iran build a reactor. Washington wants Moscow to pressure the Islamic "
+        "Republic to give up enrichment. Iran said it was pleased."
+    )
+    assert "Islamic Republic" not in names(brief)
+    assert "Islamic Republic" in actor(brief, "Iran").aliases

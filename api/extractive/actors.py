@@ -1334,6 +1334,9 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
         ]
         if len(ending) == 1:
             return ending[0]
+    if word in COMPASS_WORDS and single.sentence.text[: single.start].endswith(("the ", "The ")):
+        halves = [key for key in groups if key.startswith(f"known:{word} ")]
+        return halves[0] if len(halves) == 1 else None  # "the North" of North Korea's story
     companies = [
         key
         for key, group in groups.items()

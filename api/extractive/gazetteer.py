@@ -50,7 +50,7 @@ Georgia|Tbilisi;Georgian
 Armenia|Yerevan;Armenian
 Azerbaijan|Baku;Azerbaijani
 Kazakhstan|Astana;Kazakh
-Iran|Tehran;Iranian;Iranians
+Iran|Tehran;Iranian;Iranians;Islamic Republic
 Iraq|Baghdad;Iraqi;Iraqis
 Syria|Damascus;Syrian;Syrians
 Lebanon|Beirut;Lebanese
