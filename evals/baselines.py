@@ -83,6 +83,8 @@ ENGINE_METRICS = (
     "stance_accuracy",
     "stance_precision",
     "stance_target_overlap",
+    "stance_explicit_accuracy",
+    "stance_inferred_accuracy",
     "event_recall",
     "event_precision",
     "event_f1",

@@ -17,6 +17,10 @@ from api.schemas import Article
 GoldActorType = Literal["person", "organization", "country", "group", "other"]
 GoldPolarity = Literal["support", "oppose", "neutral", "mixed"]
 GoldApprox = Literal["exact", "about", "at least", "more than", "up to", "less than"]
+# Whether the text states a stance (the actor's words, a formal decision, the writer's outright
+# "opposes") or the editor inferred it from deeds and circumstances: see
+# evals/datasets/CONVENTIONS.md.
+GoldBasis = Literal["explicit", "inferred"]
 
 
 class _GoldModel(BaseModel):
@@ -55,6 +59,7 @@ class GoldStance(_GoldModel):
     target: str
     polarity: GoldPolarity
     position: str = ""
+    basis: GoldBasis | None = None
 
 
 class GoldNumber(_GoldModel):

@@ -262,7 +262,9 @@ def stance_scores(
     gold_who: Sequence[GoldActor] = (),
 ) -> dict[str, float]:
     """Share of gold stances matched (actor and polarity), share of predicted ones that match,
-    and how closely the matched ones' targets word the gold targets.
+    and how closely the matched ones' targets word the gold targets; and the share matched of
+    the gold stances the text states and of those the editor inferred (``basis``, NaN where no
+    gold stance has that basis), so a score tells reading from inference apart.
 
     Actor names are expanded with the aliases their ``who`` entries list on either side.
     """
@@ -277,15 +279,34 @@ def stance_scores(
             gold_aliases.get(normalise_name(gold[g].actor), [gold[g].actor]),
         )
 
+    def accuracy_on(basis: str) -> float:
+        """The share of the gold stances of one basis matched, each kind matched on its own."""
+        kind = [g for g, stance in enumerate(gold) if stance.basis == basis]
+        if not kind:
+            return NAN
+        matched = maximum_matching(len(predicted), len(kind), lambda p, k: matches(p, kind[k]))
+        return len(matched) / len(kind)
+
     if not gold:
-        return {"stance_accuracy": NAN, "stance_precision": NAN, "stance_target_overlap": NAN}
+        return dict.fromkeys(STANCE_METRICS, NAN)
     pairs = maximum_matching(len(predicted), len(gold), matches)
     overlaps = [word_f1(predicted[p].target, gold[g].target) for p, g in pairs]
     return {
         "stance_accuracy": len(pairs) / len(gold),
         "stance_precision": len(pairs) / len(predicted) if predicted else 0.0,
         "stance_target_overlap": sum(overlaps) / len(overlaps) if overlaps else NAN,
+        "stance_explicit_accuracy": accuracy_on("explicit"),
+        "stance_inferred_accuracy": accuracy_on("inferred"),
     }
+
+
+STANCE_METRICS = (
+    "stance_accuracy",
+    "stance_precision",
+    "stance_target_overlap",
+    "stance_explicit_accuracy",
+    "stance_inferred_accuracy",
+)
 
 
 def word_f1(predicted: str, gold: str) -> float:

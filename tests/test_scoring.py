@@ -153,6 +153,30 @@ def test_stance_needs_actor_alias_and_polarity() -> None:
     assert scores["stance_precision"] == 0.25
 
 
+def test_stance_accuracy_is_also_scored_apart_for_stated_and_inferred_stances() -> None:
+    gold = story(
+        stance=[
+            {"actor": "Seoul", "target": "drills", "polarity": "oppose", "basis": "explicit"},
+            {"actor": "Seoul", "target": "talks", "polarity": "support", "basis": "explicit"},
+            {"actor": "Tokyo", "target": "drills", "polarity": "oppose", "basis": "inferred"},
+            {"actor": "Beijing", "target": "drills", "polarity": "oppose"},
+        ],
+    )
+    predicted = brief(
+        stance=[
+            Stance(actor="Seoul", target="x", polarity=Polarity.OPPOSE, position="p"),
+            Stance(actor="Beijing", target="x", polarity=Polarity.OPPOSE, position="p"),
+        ]
+    )
+    scores = score_story(predicted, gold)
+    assert scores["stance_accuracy"] == 0.5
+    assert scores["stance_explicit_accuracy"] == 0.5
+    assert scores["stance_inferred_accuracy"] == 0.0
+    unlabelled = score_story(predicted, story(stance=[gold.gold.stance[3].model_dump()]))
+    assert math.isnan(unlabelled["stance_explicit_accuracy"])
+    assert unlabelled["stance_accuracy"] == 1.0
+
+
 def test_event_recall_counts_gold_events_above_the_rouge_threshold() -> None:
     gold = story(
         what=["North Korea fired 80 shells into the sea.", "Austin met Lee in Washington."]
@@ -240,6 +264,8 @@ def test_metrics_without_gold_items_are_nan_not_perfect() -> None:
         "numbers_f1",
         "numbers_qualifier_accuracy",
         "stance_accuracy",
+        "stance_explicit_accuracy",
+        "stance_inferred_accuracy",
         "event_recall",
         "event_precision",
         "event_f1",
