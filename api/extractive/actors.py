@@ -1077,7 +1077,7 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
             groups.setdefault(key, []).extend(group)
     _merge_governments(groups)
     entities = _merge_same_names([_entity_of(key, group) for key, group in groups.items()])
-    return sorted(entities, key=lambda e: (-e.importance, _first_position(e)))
+    return sorted(entities, key=lambda e: (-e.importance, _first_at(e.mentions)))
 
 
 def _merge_governments(groups: dict[str, list[Mention]]) -> None:
@@ -1125,10 +1125,6 @@ def _part_of_a_name(word: str, groups: dict[str, list[Mention]]) -> bool:
         for key, group in groups.items()
         for m in group
     )
-
-
-def _first_position(entity: Entity) -> tuple[int, int]:
-    return _first_at(entity.mentions)
 
 
 def _first_at(mentions: Sequence[Mention]) -> tuple[int, int]:
@@ -1203,13 +1199,8 @@ def _merge_leading_names(groups: dict[str, list[Mention]], people: Sequence[str]
             for other in people
             if other in groups and other.startswith(f"{key} ") and len(other.split()) == 3
         ]
-        if len(fuller) == 1 and _named_first(groups[fuller[0]], groups[key]):
+        if len(fuller) == 1 and _first_at(groups[fuller[0]]) < _first_at(groups[key]):
             groups[fuller[0]].extend(groups.pop(key))
-
-
-def _named_first(group: Sequence[Mention], other: Sequence[Mention]) -> bool:
-    """The group's first mention comes before the other's, in reading order."""
-    return _first_at(group) < _first_at(other)
 
 
 # A full name the story gives only as a relative's ("his daughter Ivanka Trump") does not claim

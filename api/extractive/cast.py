@@ -204,9 +204,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
         entity
         for entity in entities
         if not _pairing(entity, surnames)
-        and not (entity.type is ActorType.PERSON and entity.name.split()[-1] in TITLES)
-        and not (entity.type is ActorType.PERSON and _common_noun_name(entity))
-        and not (entity.type is ActorType.PERSON and _regional_adjective(entity))
+        and not _misread_person(entity)
         and len(entity.name.strip(".")) > 1  # "C" of "1.5°C", a stray initial
         and not _unnamed_group(entity)
         and not is_news_source(entity)
@@ -238,24 +236,20 @@ def _pairing(entity: Entity, surnames: Mapping[str, str]) -> bool:
 _ABSTRACT_ENDING = re.compile(r"(?:ity|ities|tion|tions|sion|sions|ment|ments|ics|icy|fairs)$")
 
 
-def _common_noun_name(entity: Entity) -> bool:
-    """A two-word "person" without a role whose last word is an abstract noun."""
-    words = entity.name.split()
-    if entity.role or len(words) != 2 or words[-1] in _POLITICAL_BODIES:
+def _misread_person(entity: Entity) -> bool:
+    """A "person" whose name reads as something else: a title ("... Minister") or, as two words
+    without a role, an abstract noun's program or office ("Social Security", "Public Policy")
+    or a compass word and a demonym, a region's adjective ("Southeast Asian politicians")."""
+    if entity.type is not ActorType.PERSON:
         return False
-    return bool(_ABSTRACT_ENDING.search(words[-1]))
-
-
-def _regional_adjective(entity: Entity) -> bool:
-    """ "Southeast Asian politicians", "East European nations": a compass word and a demonym
-    are an adjective of a region, not a first name and a surname."""
     words = entity.name.split()
-    return (
-        not entity.role
-        and len(words) == 2
-        and words[0] in _REGION_PREFIXES
-        and words[1].endswith(_ADJECTIVE_ENDINGS)
-    )
+    if words[-1] in TITLES:
+        return True
+    if entity.role or len(words) != 2:
+        return False
+    first, last = words
+    abstract = last not in _POLITICAL_BODIES and bool(_ABSTRACT_ENDING.search(last))
+    return abstract or (first in _REGION_PREFIXES and last.endswith(_ADJECTIVE_ENDINGS))
 
 
 _REGION_PREFIXES = COMPASS_WORDS | {"Southeast", "Southwest", "Northeast", "Northwest", "Latin"}
