@@ -671,3 +671,24 @@ def test_the_islamic_republic_is_iran() -> None:
     )
     assert "Islamic Republic" not in names(brief)
     assert "Islamic Republic" in actor(brief, "Iran").aliases
+
+
+def test_names_with_letters_beyond_ascii_are_whole() -> None:
+    brief = brief_of(
+        "Swedish archaeologist Robin Rönnlund said the find was remarkable. "
+        "Turkish President Recep Tayyip Erdoğan warned that Ankara would respond. "
+        "Rönnlund said the team would return next year. Mr. Łukasz Nowak welcomed the result."
+    )
+    assert {"Robin Rönnlund", "Recep Tayyip Erdoğan", "Łukasz Nowak"} <= set(names(brief))
+    assert "Rönnlund" in actor(brief, "Robin Rönnlund").aliases
+    assert not {"Robin R", "Recep Tayyip Erdo"} & set(names(brief))
+
+
+def test_a_sentence_may_begin_with_an_accented_capital() -> None:
+    documents = split_documents(
+        [Article(id="a1", text="Germany lost the match. Özil scored twice for Arsenal.")]
+    )
+    assert [s.text for s in documents[0].sentences] == [
+        "Germany lost the match.",
+        "Özil scored twice for Arsenal.",
+    ]

@@ -42,7 +42,7 @@ from api.extractive.gazetteer import (
     KnownActor,
     honorific_pattern,
 )
-from api.extractive.sentences import Document, Sentence
+from api.extractive.sentences import UPPER, Document, Sentence
 from api.extractive.tokens import Token, tokenize
 from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
@@ -1005,7 +1005,7 @@ def _is_headline(text: str) -> bool:
 # Text that ends in an honorific: the name after it is a person's ("Ms. Haley").
 HONORIFIC_BEFORE = re.compile(rf"\b{honorific_pattern()}\s*$")
 # A word after an honorific is someone's surname ("Mr. Lane", "Dr Hill").
-_TITLED_SURNAME = re.compile(rf"\b{honorific_pattern()}\s+([A-Z][\w'’-]+)")
+_TITLED_SURNAME = re.compile(rf"\b{honorific_pattern()}\s+([{UPPER}][\w'’-]+)")
 
 
 def find_mentions(

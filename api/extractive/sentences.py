@@ -20,10 +20,14 @@ ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
+# The capitals of the Latin alphabets ("Ö", "Ł", "Š"), for patterns where a name or a sentence
+# begins: ``[A-Z]`` alone would miss "Özil scored." and "Mr. Łukasz".
+UPPER = "".join(letter for letter in map(chr, range(0x250)) if letter.isupper())
 # A sentence ends at a stop before a capital, or before an opening quote with no space at all
 # ('... Tim Kaine."So that is ...', as scraped pages run paragraphs together).
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9]|[\"“][A-Z])|\n+")
-_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(rf"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[{UPPER}0-9]|[\"“][{UPPER}])|\n+")
+# Letters of any script: "rönnlund" is one word, not "r" and "nnlund".
+_WORD = re.compile(r"[^\W_]+")
 # The word before a stop, if it is letters only: "1960s." or "$5m." ends a sentence.
 _WORD_BEFORE = re.compile(r"(?<![0-9])([A-Za-z.]+)\.$")
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from api.extractive.sentences import ABBREVIATIONS
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.'’&-][A-Za-z0-9]+)*(?:(?<=s)[’'](?![A-Za-z]))?\.?|\S")
+# Letters of any script ("Rönnlund", "Erdoğan"): ``[^\W_]`` is \w without the underscore.
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*(?:(?<=s)[’'](?![^\W_]))?\.?|\S")
 # A possessive ending: "Sydney's", "Trump’s".
 POSSESSIVE = re.compile(r"[’']s$")
 # "US-led", "Russian-backed": the capitalized part before the hyphen is the name.
