@@ -243,3 +243,14 @@ def test_an_acronym_that_is_a_companys_short_name_joins_it() -> None:
     )
     assert "GAF" not in names(brief)
     assert kinds(brief)["GAF Corp."] is ActorType.ORGANIZATION
+
+
+def test_a_name_keeps_its_particles_and_a_foreign_legal_suffix() -> None:
+    brief = brief_of(
+        "Italian lender Banca Monte dei Paschi di Siena SpA said it would seek a bailout. "
+        "Banca Monte dei Paschi di Siena SpA shares fell. Angolan minister Joao dos Santos "
+        "welcomed the plan, and dos Santos said the bank would survive."
+    )
+    assert kinds(brief)["Banca Monte dei Paschi di Siena SpA"] is ActorType.ORGANIZATION
+    assert "Joao dos Santos" in names(brief)
+    assert not {"Banca Monte", "Siena SpA", "Paschi"} & set(names(brief))

@@ -47,7 +47,11 @@ from api.extractive.tokens import Token, tokenize
 from api.extractive.verbs import SPEAKING_VERBS
 from api.schemas import ActorType
 
-_CONNECTORS = frozenset({"of", "for", "de", "al", "bin", "van", "von", "da", "la", "du", "der"})
+# Lowercase words inside a name: "Bank of America", and the particles of names in other
+# languages ("Ursula von der Leyen", "Banca Monte dei Paschi di Siena", "Joao dos Santos").
+_CONNECTORS = frozenset(
+    "of for de al bin ibn van von da la du der den ter di dei del della delle degli dos das".split()
+)
 _NAME_PARTICLES = _CONNECTORS - {"of", "for"}
 _STOP_WORDS = frozenset(
     {

@@ -257,7 +257,10 @@ ORG_CUES = frozenset(
 # "the Senate voted"): an actor even where no longer name ("U.S. Congress") is there to join.
 LEGISLATURES = frozenset({"Congress", "Senate", "Parliament"})
 # The words that end a company's legal name; as tokens they keep their stop ("Lorillard Inc.").
-COMPANY_SUFFIXES = frozenset("Inc Inc. Corp Corp. Co Co. Cos. Ltd Ltd. PLC Plc LLC".split())
+COMPANY_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Co Co. Cos. Ltd Ltd. PLC Plc LLC SpA S.p.A. GmbH NV N.V. BV Oyj ASA "
+    "KGaA Bhd Pty".split()
+)
 ORG_CUES |= COMPANY_SUFFIXES
 # News outlets: a brief's sources, not actors of the story, unless the story is about them.
 MEDIA_NAMES = frozenset({"Reuters", "Associated Press", "AFP", "BBC", "CNN", "Al Jazeera"})
