@@ -146,3 +146,15 @@ def test_an_envoy_to_a_body_speaks_for_herself_not_for_it() -> None:
         "unfair and wrong."
     )
     assert "Victorian Law Institute" in {stance.actor for stance in brief.stance}
+
+
+def test_a_group_speaks_with_the_plural_form_of_a_reporting_verb() -> None:
+    brief = brief_of(
+        "Verizon and AT&T let customers stream video without using their data. While customers "
+        "are happy to take the free data, critics warn that such practices stifle competition. "
+        "Industry analysts complained to regulators about the plans. Verizon said the plans "
+        "were popular."
+    )
+    assert {"critics", "Industry analysts"} <= set(names(brief))
+    assert ("critics", "oppose") in stances(brief)
+    assert ("Industry analysts", "oppose") in stances(brief)

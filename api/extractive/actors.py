@@ -44,7 +44,7 @@ from api.extractive.gazetteer import (
 )
 from api.extractive.sentences import UPPER, Document, Sentence
 from api.extractive.tokens import Token, tokenize
-from api.extractive.verbs import SPEAKING_VERBS
+from api.extractive.verbs import SPEAKING_VERBS, STANCE_VERBS
 from api.schemas import ActorType
 
 # Lowercase words inside a name: "Bank of America", and the particles of names in other
@@ -546,7 +546,8 @@ class _SentenceReader:
         following = [t.lower for t in self.tokens[index + 1 : index + 3]]
         if following[:2] == [",", "who"]:
             return True  # "3,000 Hamas supporters, who determined their leader would not"
-        return following[0] in _SUBJECT_VERBS or following[0].endswith(("ed", "ing"))
+        verb = following[0]
+        return verb in _SUBJECT_VERBS or verb in STANCE_VERBS or verb.endswith(("ed", "ing"))
 
     def _agent_of_passive(self, start: int) -> bool:
         """ "passed on by all the major banks": the group after "by" did what a participle says."""

@@ -61,6 +61,22 @@ STANCE_VERBS.update(
         **dict.fromkeys(
             "express expressing stressed stresses insist insisting".split(), Polarity.NEUTRAL
         ),
+        # The base forms a plural subject takes ("critics argue", "experts stress", "officials
+        # concede"), and reporting verbs not listed above in every form.
+        **dict.fromkeys(
+            (
+                "argue claim note believe contend contends contended maintain suggest stress "
+                "assert acknowledge allege explain describe declare confirm concede admit "
+                "worry worries worried"
+            ).split(),
+            Polarity.NEUTRAL,
+        ),
+        **dict.fromkeys(
+            (
+                "complain complains complained complaining caution cautions cautioned cautioning"
+            ).split(),
+            Polarity.OPPOSE,
+        ),
         # Admitting, conceding and fearing report a view whose words give the side ("admits
         # the dispute is frustrating", "fears 200 jobs are at risk"); "saying" reports for the
         # subject of the clause it follows ("has been critical of the report, saying ...").
