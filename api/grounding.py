@@ -153,7 +153,7 @@ _SPECIAL = {"dozen": 12, "dozens": 12, "half": 0.5, "score": 20}
 _SHORT_SCALES = {**SHORT_SCALES, "mn": 1_000_000, "b": 1e9}
 _NUMERAL = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-    r"(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|k|m|b)\b)?",
+    rf"(?:\s*-?\s*({'|'.join(sorted((*SCALES, *_SHORT_SCALES), key=len, reverse=True))})\b)?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)

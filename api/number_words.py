@@ -19,9 +19,14 @@ TENS: dict[str, int] = {
 SCALES: dict[str, int] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # South Asian news counts in lakhs and crores: "Rs 500 crore" is five billion rupees.
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }  # fmt: skip
-# Abbreviated scales after digits: "$5bn", "20m", "10k".
-SHORT_SCALES: dict[str, int] = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+# Abbreviated scales after digits: "$5bn", "20m", "10k", "$3.2tn", and the wires' "mln", "bln".
+SHORT_SCALES: dict[str, int] = {
+    "k": 1_000, "m": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}  # fmt: skip
 # Currency names as the engine reports them, by ISO code: "10 dollars" is 10 USD.
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",

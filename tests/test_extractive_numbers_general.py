@@ -212,3 +212,25 @@ def test_a_bare_figure_measures_the_noun_before_of() -> None:
         (1989.0, "year"),
     ]
     assert numbers_of("He scored a total of 3.") == []
+
+
+def test_currency_signs_of_many_countries_and_their_scales() -> None:
+    assert numbers_of("The state approved A$100 million and Hong Kong HK$2 billion.") == [
+        (100_000_000, "AUD", "A$100 million"),
+        (2_000_000_000, "HKD", "HK$2 billion"),
+    ]
+    assert numbers_of("Canada pledged C$50 million.") == [(50_000_000, "CAD", "C$50 million")]
+    assert numbers_of("India set aside Rs 500 crore for relief.") == [
+        (5_000_000_000, "INR", "Rs 500 crore")
+    ]
+    assert numbers_of("The bank lost $3.2tn in value.") == [(3_200_000_000_000, "USD", "$3.2tn")]
+    assert numbers_of("Output rose to 5 mln barrels a day.") == [
+        (5_000_000, "barrels", "5 mln barrels")
+    ]
+
+
+def test_a_percent_or_a_measure_written_against_the_figure() -> None:
+    assert numbers_of("Unemployment rose to 4.5pc in May.") == [(4.5, "percent", "4.5pc")]
+    assert numbers_of("Rainfall reached 300mm in the hills.") == [(300, "mm", "300mm")]
+    assert numbers_of("Leaders agreed to limit warming to 1.5C.") == [(1.5, "C", "1.5C")]
+    assert numbers_of("The price was 45c a litre.") == []  # cents, not degrees

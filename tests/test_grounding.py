@@ -93,6 +93,10 @@ def test_quote_attributed_to_the_wrong_article_is_found_in_the_right_one() -> No
         ("$2.5bn deal", 2_500_000_000),
         ("a dozen ships", 12),
         ("12% rise", 12),
+        ("$3.2tn in value", 3_200_000_000_000),
+        ("5 mln barrels", 5_000_000),
+        ("Rs 500 crore", 5_000_000_000),
+        ("2 lakh jobs", 200_000),
     ],
 )
 def test_number_words_and_formats_are_normalised(text: str, value: float) -> None:

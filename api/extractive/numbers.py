@@ -22,7 +22,16 @@ from api.number_words import CURRENCY_WORDS, SCALES, SHORT_SCALES, TENS, UNITS
 from api.schemas import Qualifier
 
 _SCALES = {**SCALES, **SHORT_SCALES, "dozen": 12}
-_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# Currency signs before a figure, by ISO code: the dollars of several countries have their own
+# prefix ("A$100 million", "HK$2 billion"), and Indian news writes rupees "Rs 500 crore".
+_CURRENCIES = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "AU$": "AUD",
+    "NZ$": "NZD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "₹": "INR",
+    "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB",
+}  # fmt: skip
+_CURRENCY_SIGN = "|".join(re.escape(sign) for sign in sorted(_CURRENCIES, key=len, reverse=True))
+_SCALE_WORDS = "|".join(sorted((*SCALES, "dozen"), key=len, reverse=True))
+_SHORT_SCALE_WORDS = "|".join(sorted(SHORT_SCALES, key=len, reverse=True))
 
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"approximately|approx\.|about|around|roughly|some|nearly|almost|an estimated|estimated"
@@ -39,23 +48,30 @@ _QUALIFIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# Units of measure, which may be written against the figure ("300mm", "45C", "1.5°C").
+_MEASURE_UNITS = (
+    r"°\s?[CF]\b|(?<=\d)(?-i:[CF])(?![\w-])"
+    r"|(?:mph|km/h|kph|km|kg|cm|mm|ft|lbs?|mg|ml|MW|GW|kW|GB|TB|knots?|bbl)\b"
+)
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(list(UNITS)[:9]) + r"))?"
     r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
 )
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])"
-    r"(?P<currency>US\$|\$|€|£|¥)?"
+    # a sign is written against the figure, but "Rs" takes a space: "Rs 500 crore"
+    rf"(?:(?P<currency>{_CURRENCY_SIGN})(?:(?<=Rs)\s|(?<=Rs\.)\s)?)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + _WORD_NUMBER
     + r"|an?(?=\s(?:hundred|thousand|million|billion|dozen)\b))"
     # "$600-million", "two dozen": the scale may be hyphened on
-    r"(?P<scale>[\s-]?(?:hundred|thousand|million|billion|trillion|dozen)\b|(?<=\d)(?:bn|m|k)\b)?"
-    r"(?P<percent>\s?(?:%|percent\b|per cent\b))?"
+    rf"(?P<scale>[\s-]?(?:{_SCALE_WORDS})\b|(?<=\d)(?:{_SHORT_SCALE_WORDS})\b|\s(?:mln|bln)\b)?"
+    # "4.5pc": British papers' percent, written against the figure
+    r"(?P<percent>\s?(?:%|percent\b|per cent\b)|(?<=\d)pc\b)?"
     r"(?P<compound>-(?!\d)[a-z]+(?:-[a-z]+)*)?"
     # "searched 7x more", "rose 2.5x": a multiple written with an x
     r"(?P<multiple>(?<=\d)x)?"
-    r"(?![\w:])",
+    rf"(?:(?![\w:])|(?=(?<=\d)(?:{_MEASURE_UNITS})))",
     re.IGNORECASE,
 )
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|to|and|or)\s*$")
@@ -507,10 +523,7 @@ _CASUALTIES = re.compile(
 
 # Units of measure that never take a plural "s": "winds of 23 mph", "1.5°C of warming",
 # "4.9 million bbl. of oil".
-_MEASURE_AFTER = re.compile(
-    r"\s?(?P<unit>°\s?[CF]\b|(?:mph|km/h|kph|km|kg|cm|mm|ft|lbs?|mg|ml|MW|GW|kW|GB|TB|knots?|bbl)"
-    r"\b)"
-)
+_MEASURE_AFTER = re.compile(rf"\s?(?P<unit>{_MEASURE_UNITS})")
 # A verb of harm right before a number with no noun counts people: "the virus has killed 3,338".
 _VICTIMS_BEFORE = re.compile(
     r"\b(?P<what>killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|"
