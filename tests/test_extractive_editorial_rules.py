@@ -180,7 +180,7 @@ def test_a_number_after_a_verb_of_harm_counts_people() -> None:
 
 def test_a_share_out_of_every_hundred_is_the_share() -> None:
     assert numbers_of("Seven out of every 100 Hispanic children were absent.") == [
-        (7.0, "per 100 Hispanic children", "Seven")
+        (7.0, "per 100 Hispanic children", "Seven out of every 100 Hispanic children")
     ]
 
 

@@ -234,3 +234,17 @@ def test_a_percent_or_a_measure_written_against_the_figure() -> None:
     assert numbers_of("Rainfall reached 300mm in the hills.") == [(300, "mm", "300mm")]
     assert numbers_of("Leaders agreed to limit warming to 1.5C.") == [(1.5, "C", "1.5C")]
     assert numbers_of("The price was 45c a litre.") == []  # cents, not degrees
+
+
+def test_a_share_told_as_so_many_in_so_many() -> None:
+    assert numbers_of("One in five voters backed the plan.") == [
+        (1, "per 5 voters", "One in five voters")
+    ]
+    assert numbers_of("Three out of four families received nothing.") == [
+        (3, "per 4 families", "Three out of four families")
+    ]
+    # the first number is larger: a count and where it was counted, not a share
+    assert numbers_of("Gunmen killed 20 in three attacks.") == [
+        (20, "people killed", "20"),
+        (3, "attacks", "three attacks"),
+    ]

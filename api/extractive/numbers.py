@@ -353,8 +353,9 @@ def _counts_a_plural(text: str, end: int) -> bool:
 
 def _one_counts(text: str, match: re.Match[str]) -> bool:
     """ "one" is a count with a qualifier and a noun ("roughly one hour", "at least one
-    soldier") or before "person" ("One person has died"); not in "one of which", "no one"."""
-    if match.group("compound") or match.group("scale"):
+    soldier"), before "person" ("One person has died") or in a ratio ("one in five voters");
+    not in "one of which", "no one"."""
+    if match.group("compound") or match.group("scale") or _RATIO_AFTER.match(text, match.end()):
         return True
     unit, _ = _unit_after(text, match.end())
     if not unit or unit.split()[-1].lower() in _STOP_UNIT:
@@ -381,10 +382,25 @@ def _out_of(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
             following is not None
             and mention.unit is None
             and following.unit
-            and _OUT_OF_EVERY.fullmatch(text, mention.end, following.start)
+            and (
+                _OUT_OF_EVERY.fullmatch(text, mention.end, following.start)
+                or (
+                    _RATIO.fullmatch(text, mention.end, following.start)
+                    and mention.value < following.value
+                )
+            )
         ):
             share = f"per {following.value:g} {following.unit}"
-            kept.append(dataclasses.replace(mention, unit=share))
+            # the evidence is the whole share: "One in five voters", not "One"
+            kept.append(
+                dataclasses.replace(
+                    mention,
+                    unit=share,
+                    end=following.end,
+                    phrase=text[mention.start : following.end],
+                    describes=_clause_around(text, mention.start, following.end),
+                )
+            )
             skip = index + 1
         else:
             kept.append(mention)
@@ -392,6 +408,10 @@ def _out_of(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
 
 
 _OUT_OF_EVERY = re.compile(r"\s+(?:out\s+)?of\s+(?:every|each)\s+")
+# "one in five voters", "three out of four families": a share, told as so many of so many (but
+# "killed 20 in three attacks" is not one: the first number must be the smaller)
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?")
+_RATIO_AFTER = re.compile(_RATIO.pattern + rf"(?:\d|{_WORD_NUMBER}\b)", re.IGNORECASE)
 
 
 def _is_bare(mention: NumberMention) -> bool:
