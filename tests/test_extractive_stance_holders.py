@@ -4,7 +4,7 @@ verbs of praising and scolding."""
 
 from __future__ import annotations
 
-from tests.extractive_texts import brief_of, sorted_stances
+from tests.extractive_texts import brief_of, sorted_stances, stances
 
 
 def test_a_name_behind_two_appositives_speaks() -> None:
@@ -154,3 +154,19 @@ def test_a_label_before_a_name_is_a_stance_on_the_name_before_it() -> None:
         "Mitt Romney": "Trump",
         "Alexei Navalny": "Kremlin",
     }
+
+
+def test_an_adverb_between_the_holder_and_the_verb() -> None:
+    brief = brief_of(
+        "Jim Tressel and Urban Meyer spoke on Monday. Meyer recently criticized the agents. "
+        "Tressel publicly praised the league's new rules."
+    )
+    assert sorted_stances(brief) == [("Jim Tressel", "support"), ("Urban Meyer", "oppose")]
+
+
+def test_a_noun_ending_like_an_adverb_is_still_a_noun() -> None:
+    brief = brief_of(
+        "The Labor rally condemned the plan on Sunday. Labor leader Anthony Albanese said the "
+        "plan was unfair."
+    )
+    assert ("Labor", "oppose") not in stances(brief)

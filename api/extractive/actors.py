@@ -547,7 +547,10 @@ class _SentenceReader:
         if following[:2] == [",", "who"]:
             return True  # "3,000 Hamas supporters, who determined their leader would not"
         verb = following[0]
-        return verb in _SUBJECT_VERBS or verb in STANCE_VERBS or verb.endswith(("ed", "ing"))
+        # a plural group takes a reporting verb's plain form ("critics warn"); with an "-s"
+        # the word is a noun ("police reports", "union demands")
+        reports = verb in STANCE_VERBS and not verb.endswith("s")
+        return verb in _SUBJECT_VERBS or reports or verb.endswith(("ed", "ing"))
 
     def _agent_of_passive(self, start: int) -> bool:
         """ "passed on by all the major banks": the group after "by" did what a participle says."""

@@ -61,14 +61,27 @@ _SUBJECT_FOLLOWERS = _AUXILIARIES | frozenset(
     {"says", "said", "today", "yesterday", "now", "still", "however", "who", "which", "does"}
     | {"both"}
     | {"did", "do", "could", "can", "may", "might", "must", "should", "not", "never", "are"}
+    | {"again", "already", "often", "once", "first"}
 )
 _COMPLEMENT_WORDS = 25
 
 
 def _follows_subject(word: str) -> bool:
-    """A word that may stand between a subject and its verb, a contracted negation included
-    ("Tim Kaine doesn't support", "the union won't accept")."""
-    return word in _SUBJECT_FOLLOWERS or word.endswith(("n't", "n’t"))
+    """A word that may stand between a subject and its verb: a contracted negation ("Tim Kaine
+    doesn't support", "the union won't accept") or an adverb ("Meyer recently criticized",
+    "the minister publicly denied")."""
+    return (
+        word in _SUBJECT_FOLLOWERS
+        or word.endswith(("n't", "n’t"))
+        or (word.endswith("ly") and word not in _LY_NOUNS)
+    )
+
+
+# Nouns and adjectives that end like an adverb: "a Labor rally", "a NATO ally".
+_LY_NOUNS = frozenset(
+    "rally ally family assembly supply monopoly anomaly belly bully jelly only early daily "
+    "weekly monthly quarterly yearly holy ugly friendly elderly".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
