@@ -170,3 +170,11 @@ def test_a_noun_ending_like_an_adverb_is_still_a_noun() -> None:
         "plan was unfair."
     )
     assert ("Labor", "oppose") not in stances(brief)
+
+
+def test_an_age_between_commas_does_not_hide_the_holder() -> None:
+    brief = brief_of(
+        "Federal Judge Raul Ramirez resigned on Monday. Ramirez, 44, said it is unjust for "
+        "judges to make what they do."
+    )
+    assert stances(brief) == [("Raul Ramirez", "oppose")]

@@ -66,8 +66,8 @@ def used_as_noun(text: str, position: int) -> bool:
     if before.endswith(("'s", "’s", "s'", "s’")):
         return True
     previous = before.split()[-1:] if before else []
-    if not previous:
-        return False
+    if not previous or previous[0].endswith(","):
+        return False  # "Ramirez, 44, said": a comma ends the phrase the number is in
     word = previous[0].lower().strip('"“”(')
     return word in _DETERMINERS or word in _NOUN_TAKERS or word.replace(",", "").isdigit()
 
