@@ -53,13 +53,15 @@ def test_subject_behind_an_appositive_holds_the_stance() -> None:
     assert stances(brief) == [("Jim Carr", "oppose")]
 
 
-def test_one_stance_per_actor_adds_up_its_findings() -> None:
+def test_one_stance_per_actor_and_side_adds_up_its_findings() -> None:
     brief = brief_of(
         "Mayor Tom Brink welcomed the plan. Mayor Tom Brink praised the council. "
         "Mayor Tom Brink says one detail is a problem."
     )
-    assert stances(brief) == [("Tom Brink", "support")]
-    assert len(brief.stance[0].evidence) == 3
+    # the two reports of support are one stance; the complaint about a detail is its own
+    assert stances(brief) == [("Tom Brink", "support"), ("Tom Brink", "oppose")]
+    assert len(brief.stance[0].evidence) == 2
+    assert brief.stance[1].target == "one detail"
 
 
 def test_demonym_before_a_noun_is_not_the_speaker() -> None:

@@ -41,7 +41,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "88"
+EXTRACTIVE_VERSION = "89"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 
@@ -106,7 +106,8 @@ def number_of(group: NumberGroup) -> NumberFact:
 
 
 def stances_of(findings: Sequence[StanceFinding]) -> list[Stance]:
-    """One stance per actor: the polarity its findings add up to, every finding's span kept."""
+    """Each actor's stances (``stances_by_actor``), every finding's span kept; a stance whose
+    words take no side is left out."""
     stances = []
     for stance in stances_by_actor(findings):
         if stance.polarity is Polarity.NEUTRAL:

@@ -1418,11 +1418,12 @@ class ActorStance:
 
 
 def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
-    """One stance per actor: support and oppose summed over everything it is reported to say;
+    """An actor's lead stance: support and oppose summed over everything it is reported to say;
     the strongest finding gives the target and the position. Sides that only add up to a tie
     across separate reports are not a hedge: the strongest report decides. An actor that also
     takes firm stances on other things, in words that share little with the first, gets them
-    as further stances (up to ``FURTHER_LIMIT``), listed after all the first ones."""
+    as further stances (up to ``FURTHER_LIMIT``), and one on the other side about something
+    else gets its strongest such report (``_other_side``), listed after all the first ones."""
     grouped: dict[str, list[StanceFinding]] = {}
     for finding in findings:
         grouped.setdefault(finding.entity.name, []).append(finding)
@@ -1431,6 +1432,7 @@ def stances_by_actor(findings: Sequence[StanceFinding]) -> list[ActorStance]:
     for group in grouped.values():
         lead = max(group, key=lambda f: (f.support + f.oppose, -group.index(f)))
         others = _further_findings(group, lead)
+        others += _other_side(group, lead, others)
         # a report that stands as a stance of its own does not sway the lead one's side
         apart = {id(f) for f in others}
         own = [f for f in group if id(f) not in apart]
@@ -1457,6 +1459,32 @@ FURTHER_MINIMUM = 2.0
 FURTHER_OVERLAP = 0.3
 FURTHER_WORDS = 3
 FURTHER_LIMIT = 5
+
+
+# A report on the other side from an actor's lead stance, at least this strong (one word of a
+# side), is a stance of its own: one who welcomed the plan and criticized its cost holds both.
+OTHER_SIDE_MINIMUM = 1.0
+
+
+def _other_side(
+    group: Sequence[StanceFinding], lead: StanceFinding, further: Sequence[StanceFinding]
+) -> list[StanceFinding]:
+    """The actor's strongest report on the side that neither its lead report nor its further
+    ones take, about something else (a change of mind on the lead's own target is not a second
+    stance: the lead decides), if any."""
+    taken = {lead.polarity, *(f.polarity for f in further)}
+    lead_target = _stems(lead.target)
+    candidates = [
+        f
+        for f in group
+        if f.polarity in (Polarity.SUPPORT, Polarity.OPPOSE)
+        and f.polarity not in taken
+        and max(f.support, f.oppose) >= OTHER_SIDE_MINIMUM
+        and not _stems(f.target) & lead_target
+    ]
+    if not candidates:
+        return []
+    return [max(candidates, key=lambda f: (max(f.support, f.oppose), -group.index(f)))]
 
 
 def _stems(text: str) -> set[str]:
