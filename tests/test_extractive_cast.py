@@ -692,3 +692,17 @@ def test_a_sentence_may_begin_with_an_accented_capital() -> None:
         "Germany lost the match.",
         "Özil scored twice for Arsenal.",
     ]
+
+
+def test_a_generation_ends_a_personal_name_but_not_a_war_or_a_product() -> None:
+    brief = brief_of(
+        "Indianapolis Mayor William H. Hudnut III welcomed the manufacturers. Hudnut said the "
+        "city was ready. Three directors, James M. Trotter III and William E. Trotter II, said "
+        "they would seek control. Hudnut recalled that the city's factories built tanks in "
+        "World War II."
+    )
+    assert {"William H. Hudnut III", "James M. Trotter III", "William E. Trotter II"} <= set(
+        names(brief)
+    )
+    assert "Hudnut" in actor(brief, "William H. Hudnut III").aliases
+    assert not any("War" in name for name in names(brief))

@@ -357,6 +357,39 @@ def _split_at_calendar_words(
     return pieces
 
 
+# A generation after a name is part of it: "William H. Hudnut III", "Queen Elizabeth II".
+_GENERATIONS = frozenset({"II", "III", "IV"})
+_GENERATION_WORDS = frozenset({"ii", "iii", "iv", "jr", "sr"})
+
+
+def first_and_last(name: str) -> tuple[str, str]:
+    """A person's first and last name words, a generation left off: "William H. Hudnut III"
+    -> ("William", "Hudnut"), so that "Hudnut" alone is him."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _GENERATION_WORDS:
+        words.pop()
+    return words[0], words[-1]
+
+
+def _name_words(tokens: Sequence[Token]) -> bool:
+    """Every token is a name word; a generation may end a personal name of two words or more
+    ("James M. Trotter III", "John Paul II"), but not a war's or a product's ("World War II",
+    "Apple II")."""
+    if (
+        len(tokens) >= 3
+        and tokens[-1].text in _GENERATIONS
+        and tokens[-2].text not in _BEFORE_NUMBERED_THINGS
+    ):
+        tokens = tokens[:-1]
+    return all(map(_looks_like_name_token, tokens))
+
+
+_BEFORE_NUMBERED_THINGS = frozenset(
+    "War Episode Part Phase Act Title Chapter Volume Class Type Stage Level Division League "
+    "Series Mark Council".split()
+)
+
+
 def _looks_like_name_token(token: Token) -> bool:
     text = token.text.replace("-", "").replace("’", "").replace("'", "").replace(".", "")
     return (
@@ -734,7 +767,7 @@ class _SentenceReader:
         junior = bool(names) and names[-1].text.rstrip(".") in _POST_NOMINALS
         if junior:
             names = names[:-1]
-        if not 1 <= len(names) <= 3 or not all(map(_looks_like_name_token, names)):
+        if not 1 <= len(names) <= 3 or not _name_words(names):
             return None
         if any(t.text in PLACE_CUES | MEDIA_CUES or t.text in PLACE_PREFIXES for t in names):
             return None
@@ -750,7 +783,7 @@ class _SentenceReader:
             return False
         name_start = start + cues[-1] + 1
         name_tokens = self.tokens[name_start:end]
-        if not 2 <= len(name_tokens) <= 3 or not all(map(_looks_like_name_token, name_tokens)):
+        if not 2 <= len(name_tokens) <= 3 or not _name_words(name_tokens):
             return False
         if any(match_known(self.tokens, i) is not None for i in range(name_start, end)):
             return False
@@ -796,7 +829,7 @@ class _SentenceReader:
         if end - name_start > 2 and self.tokens[end - 1].text in _POST_NOMINALS:
             end -= 1  # "Royal Commissioner Terence Cole QC"
         name_tokens = _without_connectors(self.tokens[name_start:end])
-        if not 1 <= len(name_tokens) <= 4 or not all(map(_looks_like_name_token, name_tokens)):
+        if not 1 <= len(name_tokens) <= 4 or not _name_words(name_tokens):
             return False
         if match_known(self.tokens, name_start) is not None:
             return False
@@ -824,7 +857,7 @@ class _SentenceReader:
         if start == 0 or self.tokens[start - 1].lower not in LOWERCASE_TITLES:
             return False
         names = self.tokens[start:end]
-        if not 1 <= len(names) <= 4 or not all(map(_looks_like_name_token, names)):
+        if not 1 <= len(names) <= 4 or not _name_words(names):
             return False
         role_start = start - 1
         while role_start > 0 and start - role_start < 8:
@@ -959,7 +992,7 @@ class _SentenceReader:
         if tokens and self.surface(start, end) in REGIONS:
             return  # "UN Middle East envoy"
         name_tokens = _without_connectors(tokens)
-        if not tokens or not all(map(_looks_like_name_token, name_tokens)) or len(name_tokens) > 4:
+        if not tokens or not _name_words(name_tokens) or len(name_tokens) > 4:
             if (
                 len(tokens) == 1
                 and tokens[0].text.isupper()
@@ -1129,7 +1162,7 @@ def _part_of_a_name(word: str, groups: dict[str, list[Mention]]) -> bool:
     """A word that is the first or last name of a person of the story ("Blake" when Peter and
     Joyce Blake are both named): a short name, however ambiguous, not an organization."""
     return any(
-        key.startswith("person:") and word in (m.surface.split()[0], m.surface.split()[-1])
+        key.startswith("person:") and word in first_and_last(m.surface)
         for key, group in groups.items()
         for m in group
     )
@@ -1188,7 +1221,7 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
             for other in groups
             if other.startswith("person:")
             and len(other.split()) > 1
-            and word in (other.removeprefix("person:").split()[0], other.split()[-1])
+            and word in first_and_last(other.removeprefix("person:"))
             and _may_go_by(groups[other], word)
         ]
         if len(fuller) == 1:
@@ -1349,7 +1382,7 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
         key
         for key, group in groups.items()
         if key.startswith("person:")
-        and any(word in (m.surface.split()[0], m.surface.split()[-1]) for m in group)
+        and any(word in first_and_last(m.surface) for m in group)
         and any(len(m.surface.split()) > 1 for m in group)
         and _may_go_by(group, word)
     ]

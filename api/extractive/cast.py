@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from api.extractive.actors import HONORIFIC_BEFORE, Entity, Mention
+from api.extractive.actors import HONORIFIC_BEFORE, Entity, Mention, first_and_last
 from api.extractive.gazetteer import (
     COMPANY_SUFFIXES,
     COMPASS_WORDS,
@@ -196,7 +196,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
     takes no position is usually a place, a law or a source rather than someone in the story;
     a news outlet cited now and then is a source."""
     surnames = {
-        entity.name.split()[-1]: entity.name
+        first_and_last(entity.name)[1]: entity.name
         for entity in entities
         if entity.type is ActorType.PERSON and len(entity.name.split()) > 1
     }
