@@ -706,3 +706,20 @@ def test_a_generation_ends_a_personal_name_but_not_a_war_or_a_product() -> None:
     )
     assert "Hudnut" in actor(brief, "William H. Hudnut III").aliases
     assert not any("War" in name for name in names(brief))
+
+
+def test_a_surname_two_people_share_is_the_one_named_last() -> None:
+    brief = brief_of(
+        "The Social Security Act was signed into law by President Franklin Roosevelt in 1935. "
+        "James Roosevelt Jr., a former Social Security official, spoke on Friday. Roosevelt "
+        "blasted Republican claims that the program is in trouble."
+    )
+    assert "Roosevelt" in actor(brief, "James Roosevelt Jr.").aliases
+    assert "Roosevelt" not in actor(brief, "Franklin Roosevelt").aliases
+    titled = brief_of(
+        "President Franklin Roosevelt signed the act in 1935. James Roosevelt Jr., a former "
+        "Social Security official, spoke on Friday. Mr. Roosevelt blasted Republican claims "
+        "that the program is in trouble."
+    )
+    assert "Roosevelt" not in names(titled)
+    assert "Roosevelt" in actor(titled, "James Roosevelt Jr.").aliases

@@ -9,7 +9,7 @@ full name they abbreviate ("Austin" -> "Lloyd Austin", "Council" -> "UN Security
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -1226,6 +1226,24 @@ def _merge_people_groups(groups: dict[str, list[Mention]]) -> None:
         ]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+        elif fuller:
+            _share_out(groups, key, fuller)
+
+
+def _share_out(groups: dict[str, list[Mention]], key: str, people: Sequence[str]) -> None:
+    """Each mention of a name several people share goes to the one named last before it;
+    the mentions that follow none of them stay where they are."""
+    kept = []
+    for mention in groups[key]:
+        owner = _named_last(mention, {person: groups[person] for person in people})
+        if owner is None:
+            kept.append(mention)
+        else:
+            groups[owner].append(mention)
+    if kept:
+        groups[key] = kept
+    else:
+        del groups[key]
 
 
 def _merge_leading_names(groups: dict[str, list[Mention]], people: Sequence[str]) -> None:
@@ -1388,7 +1406,22 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
     ]
     if len(candidates) == 1:
         return candidates[0]
-    return None
+    return _named_last(single, {key: groups[key] for key in candidates})
+
+
+def _named_last(single: Mention, people: Mapping[str, list[Mention]]) -> str | None:
+    """Of several people a surname may be ("Roosevelt": Franklin, or James Roosevelt Jr.), the
+    one the article last named in full before it; None when it named none of them before."""
+    article = single.sentence.article
+    before = [
+        (mention.article_start, key)
+        for key, group in people.items()
+        for mention in group
+        if mention.sentence.article == article
+        and mention.article_start < single.article_start
+        and len(mention.surface.split()) > 1
+    ]
+    return max(before)[1] if before else None
 
 
 def find_actors(
