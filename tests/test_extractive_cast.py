@@ -723,3 +723,12 @@ def test_a_surname_two_people_share_is_the_one_named_last() -> None:
     )
     assert "Roosevelt" not in names(titled)
     assert "Roosevelt" in actor(titled, "James Roosevelt Jr.").aliases
+
+
+def test_a_place_word_after_an_organization_cue_continues_its_name() -> None:
+    brief = brief_of(
+        "Researchers at Maastricht University Medical Center found that women feel colder. "
+        "Boris Kingma of Maastricht University Medical Center said the finding was important."
+    )
+    assert kinds(brief)["Maastricht University Medical Center"] is ActorType.ORGANIZATION
+    assert "Medical Center" not in names(brief)

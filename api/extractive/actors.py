@@ -785,6 +785,8 @@ class _SentenceReader:
         name_tokens = self.tokens[name_start:end]
         if not 2 <= len(name_tokens) <= 3 or not _name_words(name_tokens):
             return False
+        if name_tokens[-1].text in PLACE_CUES:
+            return False  # "Maastricht University Medical Center": one name, not a person after
         if any(match_known(self.tokens, i) is not None for i in range(name_start, end)):
             return False
         if texts[cues[-1]] in ORG_CUES:
