@@ -732,3 +732,13 @@ def test_a_place_word_after_an_organization_cue_continues_its_name() -> None:
     )
     assert kinds(brief)["Maastricht University Medical Center"] is ActorType.ORGANIZATION
     assert "Medical Center" not in names(brief)
+
+
+def test_a_demonym_is_not_a_person() -> None:
+    brief = brief_of(
+        "Israel struck Gaza on Monday. The strikes were condemned by chief Palestinian "
+        "negotiator Saeb Erakat, who called on the United States to act. Erakat said the "
+        "strikes were a declaration of war. The South Africans had slumped to 9 for 233."
+    )
+    assert "Saeb Erakat" in names(brief)
+    assert not {"Palestinian", "South Africans"} & set(names(brief))

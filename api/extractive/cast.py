@@ -16,6 +16,7 @@ from api.extractive.gazetteer import (
     COMPASS_WORDS,
     COUNTRY_ADJECTIVE_ENDINGS,
     DAYS,
+    DEMONYMS,
     LOWERCASE_TITLES,
     MEDIA_CUES,
     MEDIA_NAMES,
@@ -237,11 +238,14 @@ _ABSTRACT_ENDING = re.compile(r"(?:ity|ities|tion|tions|sion|sions|ment|ments|ic
 
 
 def _misread_person(entity: Entity) -> bool:
-    """A "person" whose name reads as something else: a title ("... Minister") or, as two words
-    without a role, an abstract noun's program or office ("Social Security", "Public Policy")
-    or a compass word and a demonym, a region's adjective ("Southeast Asian politicians")."""
+    """A "person" whose name reads as something else: a demonym ("Palestinian"), a title ("...
+    Minister") or, as two words without a role, an abstract noun's program or office ("Social
+    Security", "Public Policy") or a compass word and a demonym, a region's adjective
+    ("Southeast Asian politicians")."""
     if entity.type is not ActorType.PERSON:
         return False
+    if entity.name in DEMONYMS or entity.name.removesuffix("s") in DEMONYMS:
+        return True  # "chief Palestinian negotiator", "The South Africans had slumped"
     words = entity.name.split()
     if words[-1] in TITLES:
         return True
