@@ -742,3 +742,12 @@ def test_a_demonym_is_not_a_person() -> None:
     )
     assert "Saeb Erakat" in names(brief)
     assert not {"Palestinian", "South Africans"} & set(names(brief))
+
+
+def test_a_market_index_is_not_an_actor() -> None:
+    brief = brief_of(
+        "The Stoxx Europe 600 Index rose 0.5 percent. The Dow Jones Industrial Average climbed "
+        "100 points to a record. Analysts said the rally was strong. The Dow Jones Industrial "
+        "Average has gained 8 percent since the election, and the Stoxx Europe 600 Index 4."
+    )
+    assert names(brief) == ["Analysts"]

@@ -206,6 +206,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
         for entity in entities
         if not _pairing(entity, surnames)
         and not _misread_person(entity)
+        and not _market_index(entity)
         and len(entity.name.strip(".")) > 1  # "C" of "1.5°C", a stray initial
         and not _unnamed_group(entity)
         and not is_news_source(entity)
@@ -235,6 +236,19 @@ def _pairing(entity: Entity, surnames: Mapping[str, str]) -> bool:
 # Endings of abstract nouns, which no surname has: "Social Security", "Public Policy", "Public
 # Affairs", "Political Implications" are programs, offices or headings, not people.
 _ABSTRACT_ENDING = re.compile(r"(?:ity|ities|tion|tions|sion|sions|ment|ments|ics|icy|fairs)$")
+
+
+# The last word of a market index's name: "the Dow Jones Industrial Average", "the Stoxx Europe
+# 600 Index". An index moves; it does not act.
+_INDEX_WORDS = frozenset({"Index", "Indices", "Average", "Composite"})
+_NUMBERED_INDEX_AFTER = re.compile(r"\s+\d+\s+(?:Index|Indices|Composite)\b")
+
+
+def _market_index(entity: Entity) -> bool:
+    """A stock or bond index, named in full or before its number ("Stoxx Europe 600 Index")."""
+    return entity.name.split()[-1] in _INDEX_WORDS or any(
+        _NUMBERED_INDEX_AFTER.match(m.sentence.text, m.end) for m in entity.mentions
+    )
 
 
 def _misread_person(entity: Entity) -> bool:
