@@ -751,3 +751,13 @@ def test_a_market_index_is_not_an_actor() -> None:
         "Average has gained 8 percent since the election, and the Stoxx Europe 600 Index 4."
     )
     assert names(brief) == ["Analysts"]
+
+
+def test_a_list_item_label_is_a_topic_not_an_actor() -> None:
+    brief = brief_of(
+        "The foundation announced three programs on Monday.\n"
+        "1) Classroom Resources: The foundation will buy instruments for public schools.\n"
+        "2) Delaware: Delaware will host the first summer camp, the foundation said."
+    )
+    assert "Classroom Resources" not in names(brief)
+    assert "Delaware" in names(brief)

@@ -517,10 +517,24 @@ class _SentenceReader:
         )
 
     def first_word_index(self) -> int:
+        """The sentence's first word, after a list item's number ("1) Classroom Resources")."""
         for index, token in enumerate(self.tokens):
-            if token.is_word:
+            following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else ""
+            if token.is_word and not (token.text.isdigit() and following in {")", "."}):
                 return index
         return 0
+
+    def _label(self, start: int, end: int, first_word: int) -> bool:
+        """ "1) Classroom Resources: Through a grant ...": the words that open a sentence and end
+        at a colon head a list item; they name a topic, unless they name a known actor
+        ("Connecticut: ...", "Delaware: ...")."""
+        return (
+            start == first_word
+            and end < len(self.tokens)
+            and self.tokens[end].text == ":"
+            and match_known(self.tokens, start) is None
+            and self.surface(start, end) not in US_STATES
+        )
 
     def read(self) -> None:
         if _is_headline(self.sentence.text):
@@ -540,7 +554,7 @@ class _SentenceReader:
                     ):
                         break
                     start += 1
-                if start < end:
+                if start < end and not self._label(piece_start, end, first_word):
                     self._read_run(start, end)
 
     def _read_groups(self) -> None:
