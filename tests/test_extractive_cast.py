@@ -761,3 +761,14 @@ def test_a_list_item_label_is_a_topic_not_an_actor() -> None:
     )
     assert "Classroom Resources" not in names(brief)
     assert "Delaware" in names(brief)
+
+
+def test_a_group_cue_opens_an_organization_name() -> None:
+    brief = brief_of(
+        "Spyware hacked the phones of six activists. It was revealed by the NGO Front Line "
+        "Defenders that the phones had been hacked. Front Line Defenders said the surveillance "
+        "was illegal."
+    )
+    defenders = next(a for a in brief.who if "Front Line Defenders" in (a.name, *a.aliases))
+    assert defenders.type is not ActorType.PERSON
+    assert "Line Defenders" not in names(brief)

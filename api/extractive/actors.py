@@ -743,7 +743,9 @@ class _SentenceReader:
         if len(texts) > 1 and texts[0] in _BROADCASTER_PREFIXES:
             self._add_organization(start, end, texts)  # "Channel Seven": a source, not a person
             return
-        if any(text in ORG_CUES for text in texts[1:]):
+        if any(text in ORG_CUES for text in texts[1:]) or (
+            len(texts) > 1 and texts[0] in GROUP_CUES  # "Front Line Defenders"
+        ):
             self._add_organization(start, end, texts)
             return
         if (
@@ -799,8 +801,10 @@ class _SentenceReader:
         name_tokens = self.tokens[name_start:end]
         if not 2 <= len(name_tokens) <= 3 or not _name_words(name_tokens):
             return False
-        if name_tokens[-1].text in PLACE_CUES:
-            return False  # "Maastricht University Medical Center": one name, not a person after
+        if any(token.text in PLACE_CUES for token in name_tokens):
+            # "Maastricht University Medical Center", "the NGO Front Line Defenders": one
+            # name, not a body's and then a person's
+            return False
         if any(match_known(self.tokens, i) is not None for i in range(name_start, end)):
             return False
         if texts[cues[-1]] in ORG_CUES:
