@@ -248,3 +248,24 @@ def test_a_share_told_as_so_many_in_so_many() -> None:
         (20, "people killed", "20"),
         (3, "attacks", "three attacks"),
     ]
+
+
+def test_a_range_written_with_a_hyphen_is_one_number_at_least_its_low_end() -> None:
+    def ends(text: str) -> list[tuple[float, str | None, str, bool]]:
+        return [
+            (m.value, m.unit, m.qualifier.value, m.range_high)
+            for m in numbers_in_sentence(sentence_of(text))
+        ]
+
+    assert ends("Between 10-15 million people were affected.") == [
+        (10_000_000, "people", "at least", False),
+        (15_000_000, "people", "up to", True),
+    ]
+    assert ends("The company lost $5-6 billion last year.") == [
+        (5_000_000_000, "USD", "at least", False),
+        (6_000_000_000, "USD", "up to", True),
+    ]
+    assert ends("Ships may need to stay 25-60 miles at sea.")[0] == (25, "miles", "at least", False)
+    # a score, a period and a code are not ranges
+    assert ends("DRX beat T1 3-2 in the final.") == []
+    assert numbers_of("The F-16 jets flew 300 missions.") == [(300, "missions", "300 missions")]

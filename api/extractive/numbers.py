@@ -58,7 +58,9 @@ _WORD_NUMBER = (
     r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,:/-])"
+    # not inside a word, a figure or a code ("F-16", "COVID-19"); but after a figure's hyphen,
+    # the high end of a range ("10-15 million", "$5-6 billion")
+    r"(?<![\w.,:/])(?<![^\d]-)"
     # a sign is written against the figure, but "Rs" takes a space: "Rs 500 crore"
     rf"(?:(?P<currency>{_CURRENCY_SIGN})(?:(?<=Rs)\s|(?<=Rs\.)\s)?)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
@@ -446,7 +448,12 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
             and not _counts_a_plural(text, match.end())
         ):
             continue
+        joined = _HYPHEN_AFTER_FIGURE.search(text, 0, match.start()) is not None
+        if joined and not _high_end(found, previous_end, match, value):
+            continue  # "3-2", "2023-11-05", "1979-1989": a score, a date, a period
         mention = _read_number(sentence, match, value)
+        if joined and mention.unit is None:
+            mention = dataclasses.replace(mention, unit=found[-1].unit)  # "$5-6 billion"
         is_range = (
             found
             and previous_end >= 0
@@ -464,6 +471,21 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
         previous_end = match.end()
         found.append(mention)
     return _out_of(text, found)
+
+
+_HYPHEN_AFTER_FIGURE = re.compile(r"\d[-–]$")
+
+
+def _high_end(
+    found: Sequence[NumberMention], previous_end: int, match: re.Match[str], value: float
+) -> bool:
+    """A figure written right after another and a hyphen is the high end of a range when it is
+    larger and neither is a year: "10-15 million", "25-60 miles"."""
+    if not found or previous_end != match.start() - 1:
+        return False
+    low = found[-1]
+    number = match.group("number")
+    return value > low.value and not low.is_year and not (number.isdigit() and len(number) == 4)
 
 
 _FRACTIONS = re.compile(
