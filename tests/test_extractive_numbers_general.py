@@ -269,3 +269,18 @@ def test_a_range_written_with_a_hyphen_is_one_number_at_least_its_low_end() -> N
     # a score, a period and a code are not ranges
     assert ends("DRX beat T1 3-2 in the final.") == []
     assert numbers_of("The F-16 jets flew 300 missions.") == [(300, "missions", "300 missions")]
+
+
+def test_basis_points_and_a_unit_that_ends_a_sentence() -> None:
+    assert numbers_of("The Fed kept the rate on reserves at 25bp.") == [
+        (25, "basis points", "25bp")
+    ]
+    documents = split_documents(
+        [Article(id="a1", text="The Fed kept the rate at 25bp. Banks cut rates. It hit 45C. Then")]
+    )
+    assert [s.text for s in documents[0].sentences] == [
+        "The Fed kept the rate at 25bp.",
+        "Banks cut rates.",
+        "It hit 45C.",
+        "Then",
+    ]

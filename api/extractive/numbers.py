@@ -51,8 +51,10 @@ _QUALIFIER_BEFORE = re.compile(
 # Units of measure, which may be written against the figure ("300mm", "45C", "1.5°C").
 _MEASURE_UNITS = (
     r"°\s?[CF]\b|(?<=\d)(?-i:[CF])(?![\w-])"
-    r"|(?:mph|km/h|kph|km|kg|cm|mm|ft|lbs?|mg|ml|MW|GW|kW|GB|TB|knots?|bbl)\b"
+    r"|(?:mph|km/h|kph|km|kg|cm|mm|ft|lbs?|mg|ml|MW|GW|kW|GB|TB|knots?|bbl|bps?)\b"
 )
+# Units the markets abbreviate, spelled out: "25bp" is 25 basis points.
+_SPELLED_UNITS = {"bp": "basis points", "bps": "basis points"}
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(list(UNITS)[:9]) + r"))?"
     r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
@@ -602,6 +604,7 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         end = head_end if head else end
     elif measure := _MEASURE_AFTER.match(text, end):
         unit, end = measure.group("unit"), measure.end("unit")
+        unit = _SPELLED_UNITS.get(unit, unit)
     else:
         unit, end = _unit_after(text, end)
         if unit and unit.lower() in CURRENCY_WORDS:

@@ -28,8 +28,8 @@ UPPER = "".join(letter for letter in map(chr, range(0x250)) if letter.isupper())
 _SENTENCE_END = re.compile(rf"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[{UPPER}0-9]|[\"“][{UPPER}])|\n+")
 # Letters of any script: "rönnlund" is one word, not "r" and "nnlund".
 _WORD = re.compile(r"[^\W_]+")
-# The word before a stop, if it is letters only: "1960s." or "$5m." ends a sentence.
-_WORD_BEFORE = re.compile(r"(?<![0-9])([A-Za-z.]+)\.$")
+# The word before a stop, if it is letters only: "1960s.", "$5m." or "25bp." ends a sentence.
+_WORD_BEFORE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z.]+)\.$")
 
 
 @dataclass(frozen=True, slots=True)
