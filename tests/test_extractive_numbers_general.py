@@ -284,3 +284,11 @@ def test_basis_points_and_a_unit_that_ends_a_sentence() -> None:
         "It hit 45C.",
         "Then",
     ]
+
+
+def test_a_number_that_is_part_of_a_name_even_before_a_plural() -> None:
+    assert numbers_of("The company filed for Chapter 11 bankruptcy proceedings.") == []
+    assert numbers_of("Fortune 500 executives drooled over the cars.") == []
+    assert numbers_of("Japan's No. 1 computer maker cut 300 jobs.") == [(300, "jobs", "300 jobs")]
+    # after a place, a plural still makes a count
+    assert numbers_of("Afghanistan 10 days ago lost 40 people.")[0] == (10, "days", "10 days")

@@ -348,6 +348,23 @@ def _is_identifier(text: str, start: int) -> bool:
     return bool(last) and last[:1].isupper() and last.isalpha() and len(before.split()) > 1
 
 
+# Words whose number names a thing whatever follows it: "Chapter 11 bankruptcy proceedings",
+# "Fortune 500 executives", "Glock 18 machine pistols", "Japan's No. 1 computer maker".
+_NUMBERED_HEADS = frozenset(
+    (
+        "Chapter Title Article Section Amendment Proposition Prop Resolution Flight Route "
+        "Highway Interstate Fortune Nasdaq Glock Boeing Airbus Apollo Formula Windows iPhone "
+        "Xbox PlayStation No No. Channel"
+    ).split()
+)
+
+
+def _named_by_number(text: str, start: int) -> bool:
+    """The number right after one of ``_NUMBERED_HEADS`` is part of a name."""
+    before = text[:start].split()
+    return bool(before) and before[-1] in _NUMBERED_HEADS and text[:start].endswith(" ")
+
+
 def _counts_a_plural(text: str, end: int) -> bool:
     """ "Afghanistan 10 days ago": a plural noun after the number makes it a count even right
     after a name."""
@@ -442,6 +459,8 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
             continue
         if _YEAR_SPAN_AFTER.match(text, match.end()) and number.isdigit() and len(number) == 4:
             continue  # "the 1979-1989 war": a period, not a key year
+        if number[0].isdigit() and _named_by_number(text, match.start()):
+            continue
         if (
             number[0].isdigit()
             and not after_month
