@@ -10,7 +10,7 @@ from api.extractive.events import (
     when_of,
     where_of,
 )
-from api.extractive.sentences import Document, Sentence, split_documents
+from api.extractive.sentences import Document, Sentence, sentence_spans, split_documents
 from api.extractive.summary import (
     RankedSentence,
     compress_sentence,
@@ -369,3 +369,23 @@ def test_a_day_and_its_date_opening_a_sentence_go_together() -> None:
     assert headline_from(
         "On Sunday, October 29, Ahmed Azza was given permission to leave his neighborhood."
     ).startswith("Ahmed Azza was given permission")
+
+
+def test_a_list_items_mark_is_not_part_of_its_sentence() -> None:
+    text = (
+        "Trump attacks Boeing\n- Trump attacked the contract on Tuesday.\n"
+        "• 3,000 jobs were cut.\n-1.0 percent was the rate.\n"
+        "— Alex Fitzpatrick (@AlexJamesFitz) December 13, 2016"
+    )
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Trump attacks Boeing",
+        "Trump attacked the contract on Tuesday.",
+        "3,000 jobs were cut.",
+        "-1.0 percent was the rate.",
+        "— Alex Fitzpatrick (@AlexJamesFitz) December 13, 2016",
+    ]
+
+
+def test_where_reads_the_coast_of_a_place_but_not_a_journal() -> None:
+    assert where_of("They cast a line off the coast of Hawaii.") == "coast of Hawaii"
+    assert where_of("In a paper published in the Journal of Acoustics, he wrote.") is None

@@ -17,6 +17,7 @@ from api.extractive.gazetteer import (
     DAYS,
     DEMONYMS,
     FULL_MONTH_PATTERN,
+    MEDIA_CUES,
     MONTH_NAMES,
     MONTH_PATTERN,
 )
@@ -67,7 +68,7 @@ _WHERE = re.compile(
     r"\b(?:in|at|near|off|outside|along|into)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?P<place>(?:[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+)*)"
     r"|(?:[a-z-]+\s+){0,2}(?:border(?:\s+area)?|sea|coast|waters|capital|peninsula|region|"
-    r"zone|strait))\b"
+    r"zone|strait)(?:\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?)\b"
 )
 _NOT_PLACES = DAYS | frozenset(MONTH_NAMES)
 
@@ -128,6 +129,7 @@ def where_of(text: str, not_places: frozenset[str] = frozenset()) -> str | None:
             place.split()[0] not in _NOT_PLACES
             and place not in not_places
             and place not in DEMONYMS
+            and not MEDIA_CUES & set(place.split())  # "published in the Journal of ..."
         ):
             return place
     return None

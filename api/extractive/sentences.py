@@ -82,11 +82,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     trimmed: list[tuple[int, int]] = []
     for begin, finish in spans:
         chunk = text[begin:finish]
-        stripped = chunk.strip()
+        bullet = _BULLET.match(chunk)
+        lead = bullet.end() if bullet else len(chunk) - len(chunk.lstrip())
+        stripped = chunk[lead:].rstrip()
         if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
             trimmed.append((begin + lead, begin + lead + len(stripped)))
     return trimmed
+
+
+# A list item's mark before a line's first word ("- Trump attacks ...", "• 3,000 jobs"); a
+# figure's minus sign ("-1.0 percent") is not one, nor a dash that signs a quote or an embedded
+# post ("— Alex Fitzpatrick (@AlexJamesFitz) December 13, 2016").
+_BULLET = re.compile(r"\s*(?:[-•*·▪]\s+)+")
 
 
 # Page furniture a scraped article keeps: links to other stories and calls to act, not news.
