@@ -517,3 +517,11 @@ def test_an_actor_on_both_sides_of_different_things_holds_both() -> None:
         "as a boost for the city. Smith later said the cost was too high."
     )
     assert sorted_stances(brief) == [("Jane Smith", "oppose"), ("Jane Smith", "support")]
+
+
+def test_seeking_a_thing_sides_with_it() -> None:
+    brief = brief_of(
+        "Dylann Roof was convicted on Thursday. Federal prosecutors are seeking a death "
+        "sentence for Roof."
+    )
+    assert ("Federal prosecutors", "support") in sorted_stances(brief)

@@ -77,6 +77,9 @@ STANCE_VERBS.update(
             ).split(),
             Polarity.OPPOSE,
         ),
+        # Seeking a thing is siding with it ("are seeking a death sentence", "sought a
+        # ceasefire").
+        **dict.fromkeys("seek seeks seeking sought".split(), Polarity.SUPPORT),
         # Admitting, conceding and fearing report a view whose words give the side ("admits
         # the dispute is frustrating", "fears 200 jobs are at risk"); "saying" reports for the
         # subject of the clause it follows ("has been critical of the report, saying ...").
