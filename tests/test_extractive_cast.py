@@ -9,7 +9,7 @@ from __future__ import annotations
 from api.extractive.actors import find_actors, story_vocabulary
 from api.extractive.sentences import split_documents
 from api.schemas import Actor, ActorType, Article, Brief
-from tests.extractive_texts import brief_of, kinds, names
+from tests.extractive_texts import brief_of, kinds, names, sorted_stances
 
 
 def actor(brief: Brief, name: str) -> Actor:
@@ -772,3 +772,13 @@ def test_a_group_cue_opens_an_organization_name() -> None:
     defenders = next(a for a in brief.who if "Front Line Defenders" in (a.name, *a.aliases))
     assert defenders.type is not ActorType.PERSON
     assert "Line Defenders" not in names(brief)
+
+
+def test_an_occupation_that_opens_a_sentence_is_not_part_of_the_name() -> None:
+    brief = brief_of(
+        "Mayor Jane Smith announced the plan on Monday. Farmer Chad Brown said he would lose "
+        "money. Economist Tom Brink doubted the plan would work. John Farmer agreed."
+    )
+    assert {"Chad Brown", "Tom Brink"} <= set(names(brief))
+    assert not any(name.startswith(("Farmer ", "Economist ")) for name in names(brief))
+    assert ("Tom Brink", "oppose") in sorted_stances(brief)

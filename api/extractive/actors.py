@@ -32,6 +32,7 @@ from api.extractive.gazetteer import (
     MEMBER_NOUNS,
     MILITARY_SYNONYMS,
     MONTHS,
+    OCCUPATIONS,
     ORG_CUES,
     PLACE_CUES,
     PLACE_PREFIXES,
@@ -524,6 +525,10 @@ class _SentenceReader:
                 return index
         return 0
 
+    def _occupation(self, index: int) -> bool:
+        """The word at ``index`` is an occupation's noun, not a name."""
+        return self.tokens[index].lower in OCCUPATIONS
+
     def _label(self, start: int, end: int, first_word: int) -> bool:
         """ "1) Classroom Resources: Through a grant ...": the words that open a sentence and end
         at a colon head a list item; they name a topic, unless they name a known actor
@@ -554,6 +559,8 @@ class _SentenceReader:
                     ):
                         break
                     start += 1
+                if start == first_word and end - start > 2 and self._occupation(start):
+                    start += 1  # "Farmer Chad Smith said": his work, capitalized, not his name
                 if start < end and not self._label(piece_start, end, first_word):
                     self._read_run(start, end)
 

@@ -390,6 +390,21 @@ LOWERCASE_TITLES = frozenset(
     ).split()
 )
 
+# People's work, which opens a sentence capitalized before their name ("Farmer Chad Smith said",
+# "Analyst Trip Chowdhry said"). Farmer is a surname too: only a word before a full name of two
+# words or more is taken for work.
+OCCUPATIONS = frozenset(
+    (
+        "farmer analyst economist lawyer attorney teacher nurse professor researcher scientist "
+        "student author writer novelist singer actor actress artist coach player manager owner "
+        "founder resident worker engineer historian consultant investor banker broker trader "
+        "critic expert pastor activist organizer protester survivor witness victim veteran "
+        "spokesman spokeswoman spokesperson columnist reporter journalist photographer "
+        "strategist pollster biologist physicist chemist architect designer developer "
+        "entrepreneur executive"
+    ).split()
+)
+
 # The calendar, spelled once: day names, month names in order, and the abbreviations news copy
 # writes for months ("Jan. 5", "Sept. 11"); ``MONTH_PATTERN`` reads a month in a regular
 # expression, a full name or an abbreviation with its stop.

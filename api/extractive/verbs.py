@@ -73,7 +73,8 @@ STANCE_VERBS.update(
         ),
         **dict.fromkeys(
             (
-                "complain complains complained complaining caution cautions cautioned cautioning"
+                "complain complains complained complaining caution cautions cautioned cautioning "
+                "doubt doubts doubted doubting"
             ).split(),
             Polarity.OPPOSE,
         ),
