@@ -292,3 +292,13 @@ def test_a_number_that_is_part_of_a_name_even_before_a_plural() -> None:
     assert numbers_of("Japan's No. 1 computer maker cut 300 jobs.") == [(300, "jobs", "300 jobs")]
     # after a place, a plural still makes a count
     assert numbers_of("Afghanistan 10 days ago lost 40 people.")[0] == (10, "days", "10 days")
+
+
+def test_a_death_toll_and_a_magnitude_say_what_a_bare_figure_counts() -> None:
+    assert numbers_of("The death toll from the quake climbed to 300.") == [(300, "deaths", "300")]
+    assert numbers_of("A magnitude 7.8 earthquake struck at dawn.") == [(7.8, "magnitude", "7.8")]
+    # a measure after "the" is no count the story made already, as "the two countries" is
+    assert numbers_of("The 7.8-magnitude earthquake struck at dawn.") == [
+        (7.8, "magnitude", "7.8-magnitude earthquake")
+    ]
+    assert numbers_of("The two countries signed the deal.") == []

@@ -526,7 +526,10 @@ def is_a_count(mention: NumberMention) -> bool:
         return False
     before = mention.sentence.text[: mention.start].split()
     definite = bool(before) and before[-1].lower() == "the"
-    return not (definite and mention.value < 10 and not mention.is_year) or time_point(mention)
+    # "the two countries" names what the story counted already; "the 7.8-magnitude earthquake"
+    # measures
+    small = mention.value < 10 and float(mention.value).is_integer()
+    return not (definite and small and not mention.is_year) or time_point(mention)
 
 
 _SPOKEN = re.compile(r"[\"“”]|\b(?:I|I'm|we|you)\b")
@@ -597,6 +600,13 @@ _NO_NOUN_AFTER = re.compile(
 )
 _PAST = {"kill": "killed", "inju": "injured", "woun": "wounded", "infe": "infected"}
 # What a bare figure measures, named just before it: "circulation of", "an average of"
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)
+# A bare figure a death toll comes to counts the dead: "the death toll rose to 45", "a death toll
+# of 300", "the toll stood at 12"
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death|casualty)\s+toll\b(?:\s+[a-z]+){0,5}?\s+(?:to|at|of|reached|hit|passed|"
+    r"topped|is|was|now)\s+$"
+)
 _MEASURED_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+$")
 
 
@@ -652,6 +662,10 @@ def _read_number(sentence: Sentence, match: re.Match[str], value: float) -> Numb
         )
         if measured and measured["noun"] not in _STOP_UNIT:
             unit = measured["noun"]
+        if unit is None and _MAGNITUDE_BEFORE.search(text[:start]):
+            unit = "magnitude"  # "a magnitude 7.8 earthquake"
+        elif unit is None and _TOLL_BEFORE.search(text[:start]):
+            unit = "deaths"  # "the death toll rose to 45"
     plain_digits = number.isdigit() and len(number) == 4
     # "in 1775", "October 1851": an older year needs a preposition or a month before it
     dated = bool(_YEAR_PREPOSITION.search(text[:start]) or _MONTHS.search(text[:start]))
@@ -1138,7 +1152,8 @@ _NAME_BETWEEN = re.compile(r"[\s,]\b[A-Z][a-z]+\b")
 # in two articles are one quantity; a people's name or a kind of people ("10 Israelis", "10
 # settlers") is the same count as "10 people".
 _PEOPLE_HEADS = frozenset(
-    "people person civilian resident inhabitant villager individual victim".split()
+    # a death toll counts people: "21 people died" and "the death toll rose to 21" are one count
+    "people person civilian resident inhabitant villager individual victim death".split()
 )
 _WORKFORCE_HEADS = frozenset("staff employee worker job personnel workforce position".split())
 _PEOPLE_ENDINGS = ("ans", "ians", "is", "ons", "ers", "ists", "ees")
