@@ -147,3 +147,10 @@ def test_a_place_that_frames_the_clause_is_not_the_target() -> None:
     assert target_phrase("Across the wider West Bank, at least 121 people have been killed") == (
         "at least 121 people"
     )
+
+
+def test_a_target_ends_where_a_new_clause_begins_with_its_own_subject() -> None:
+    assert target_phrase("We have the best law in the country and I stand by it") == (
+        "the best law in the country"
+    )
+    assert target_phrase("the bread and butter issues") == "the bread and butter issues"

@@ -801,7 +801,9 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?$")
 # "5,000".
 _TARGET_END = re.compile(
     r"[;:()]|,(?!\d)|\s(?:but|because|that|which|who|whom|whose|after|before|while|if|unless|"
-    r"when|where|although|though|since|so|as)\s",
+    r"when|where|although|though|since|so|as)\s"
+    # "the best law in the country and I stand by it": a new clause, with its own subject
+    r"|\s(?:and|or)\s+(?=(?:I|we|he|she|they|you)\s)",
     re.IGNORECASE,
 )
 # The verb of a reported clause: its subject is what the report is about ("the explanation
