@@ -154,3 +154,11 @@ def test_a_target_ends_where_a_new_clause_begins_with_its_own_subject() -> None:
         "the best law in the country"
     )
     assert target_phrase("the bread and butter issues") == "the bread and butter issues"
+
+
+def test_a_ban_extended_on_a_day_is_not_a_ban_on_the_day() -> None:
+    brief = brief_of(
+        "Health Secretary Louis Sullivan extended the ban on Monday. Both Dr. James Mason and "
+        "Dr. Sullivan oppose federal funding for abortion."
+    )
+    assert {stance.target for stance in brief.stance} == {"federal funding for abortion"}

@@ -239,6 +239,11 @@ def phrase_matches(lowered: str) -> Iterator[tuple[str, Polarity, re.Match[str]]
 # support ("has given his support to the document"), and industrial action, the way workers
 # oppose their employer ("downed tools", "imposed work bans", "went on strike").
 _POSSESSIVE = r"(?:(?:his|her|its|their|our|my|full|strong|in-principle)\s+)*"
+# Words after "on" that say when, not on what: "extended the ban on Monday".
+_WHEN_WORDS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|\d"
+)
 STANCE_PATTERNS: dict[str, Polarity] = {
     r"\b(?:gave|given|give|gives|giving|lent|lend|lends|lending|threw|thrown)\s+"
     rf"{_POSSESSIVE}(?:support|backing|blessing|endorsement)\b": Polarity.SUPPORT,
@@ -250,9 +255,8 @@ STANCE_PATTERNS: dict[str, Polarity] = {
     r"\b(?:imposed|impose|imposing)\s+(?:work\s+)?bans\b": Polarity.OPPOSE,
     # a ban, a moratorium or an embargo placed on something ("imposed a gradual ban on")
     r"\b(?:imposed|imposes|impose|imposing|placed|places|put|puts|extend|extends|extended|"
-    r"extending)\s+(?:a|an|its|the|their)\s+(?:[a-z-]+\s+)?(?:ban|moratorium|embargo)\s+on\b": (
-        Polarity.OPPOSE
-    ),
+    r"extending)\s+(?:a|an|its|the|their)\s+(?:[a-z-]+\s+)?(?:ban|moratorium|embargo)\s+on\b"
+    rf"(?!\s+(?:{_WHEN_WORDS})\b)": (Polarity.OPPOSE),
     # appealing a ruling is contesting it ("is already appealing the underlying commission order")
     r"\b(?:appealed|appeals|appeal|appealing)\s+(?:against\s+)?(?:the|a|an|its|his|her|their)\s+"
     r"(?:[a-z'’-]+\s+){0,3}(?:order|ruling|decision|verdict|conviction|sentence|judgment|judgement)s?"
