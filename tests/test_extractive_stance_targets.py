@@ -162,3 +162,9 @@ def test_a_ban_extended_on_a_day_is_not_a_ban_on_the_day() -> None:
         "Dr. Sullivan oppose federal funding for abortion."
     )
     assert {stance.target for stance in brief.stance} == {"federal funding for abortion"}
+
+
+def test_when_a_report_came_is_not_part_of_its_target() -> None:
+    assert target_phrase("the deal on Monday") == "the deal"
+    assert target_phrase("the plan yesterday") == "the plan"
+    assert target_phrase("the Monday agreement") == "the Monday agreement"

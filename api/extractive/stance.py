@@ -840,7 +840,15 @@ def target_phrase(complement: str) -> str:
     while len(kept) > 1 and kept[-1].lower() in _TRAILING:
         kept = kept[:-1]  # "several instances in", "the real test and": cut mid-phrase
     phrase = re.sub(r"[\"“”]", "", " ".join(kept)).strip(" .,'")
+    phrase = _WHEN_AT_END.sub("", phrase)
     return phrase or " ".join(complement.split()[:6])
+
+
+# When the report came, at the end of its words: "welcomed the deal on Monday" is about the deal.
+_WHEN_AT_END = re.compile(
+    rf"\s+(?:(?:on|late|early)\s+)?(?:{DAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))$"
+)
 
 
 # Words that cannot end a phrase: it was cut before what they lead to.
