@@ -302,3 +302,8 @@ def test_a_death_toll_and_a_magnitude_say_what_a_bare_figure_counts() -> None:
         (7.8, "magnitude", "7.8-magnitude earthquake")
     ]
     assert numbers_of("The two countries signed the deal.") == []
+
+
+def test_a_minus_sign_that_opens_a_text_is_no_hyphen_of_a_range() -> None:
+    assert numbers_of("-5 percent was the real rate.") == []
+    assert numbers_of("Death toll rises to 45 after the quake.") == [(45, "deaths", "45")]

@@ -358,9 +358,14 @@ def _split_at_calendar_words(
     return pieces
 
 
-# A generation after a name is part of it: "William H. Hudnut III", "Queen Elizabeth II".
+# A generation after a name is part of it: "William H. Hudnut III", "Queen Elizabeth II"; and
+# what a war, a work or a product is numbered after ("World War II", "Episode IV").
 _GENERATIONS = frozenset({"II", "III", "IV"})
-_GENERATION_WORDS = frozenset({"ii", "iii", "iv", "jr", "sr"})
+_GENERATION_WORDS = frozenset({generation.lower() for generation in _GENERATIONS} | {"jr", "sr"})
+_BEFORE_NUMBERED_THINGS = frozenset(
+    "War Episode Part Phase Act Title Chapter Volume Class Type Stage Level Division League "
+    "Series Mark Council".split()
+)
 
 
 def first_and_last(name: str) -> tuple[str, str]:
@@ -383,12 +388,6 @@ def _name_words(tokens: Sequence[Token]) -> bool:
     ):
         tokens = tokens[:-1]
     return all(map(_looks_like_name_token, tokens))
-
-
-_BEFORE_NUMBERED_THINGS = frozenset(
-    "War Episode Part Phase Act Title Chapter Volume Class Type Stage Level Division League "
-    "Series Mark Council".split()
-)
 
 
 def _looks_like_name_token(token: Token) -> bool:

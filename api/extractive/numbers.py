@@ -62,7 +62,7 @@ _WORD_NUMBER = (
 _NUMBER = re.compile(
     # not inside a word, a figure or a code ("F-16", "COVID-19"); but after a figure's hyphen,
     # the high end of a range ("10-15 million", "$5-6 billion")
-    r"(?<![\w.,:/])(?<![^\d]-)"
+    r"(?<![\w.,:/])(?<![^\d]-)(?<!^-)"
     # a sign is written against the figure, but "Rs" takes a space: "Rs 500 crore"
     rf"(?:(?P<currency>{_CURRENCY_SIGN})(?:(?<=Rs)\s|(?<=Rs\.)\s)?)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
@@ -605,7 +605,8 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)
 # of 300", "the toll stood at 12"
 _TOLL_BEFORE = re.compile(
     r"\b(?:death|casualty)\s+toll\b(?:\s+[a-z]+){0,5}?\s+(?:to|at|of|reached|hit|passed|"
-    r"topped|is|was|now)\s+$"
+    r"topped|is|was|now)\s+$",
+    re.IGNORECASE,
 )
 _MEASURED_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+$")
 
