@@ -178,3 +178,22 @@ def test_an_age_between_commas_does_not_hide_the_holder() -> None:
         "judges to make what they do."
     )
     assert stances(brief) == [("Raul Ramirez", "oppose")]
+
+
+def test_the_person_after_an_owners_possessive_holds_the_stance_not_the_owner() -> None:
+    listed = brief_of(
+        "Urban Meyer and Nick Saban spoke on Monday. Saban, Meyer and Ohio State's Jim Tressel "
+        "recently expressed their concerns about agents."
+    )
+    assert sorted_stances(listed) == [
+        ("Jim Tressel", "oppose"),
+        ("Nick Saban", "oppose"),
+        ("Urban Meyer", "oppose"),
+    ]
+    coordinated = brief_of(
+        "Urban Meyer and Nick Saban spoke on Monday. Meyer and Ohio State's Jim Tressel "
+        "participated in a call with NFL commissioner Roger Goodell and expressed their "
+        "concerns about agents. Goodell said the league would act."
+    )
+    holders = {actor for actor, polarity in sorted_stances(coordinated) if polarity == "oppose"}
+    assert holders == {"Jim Tressel", "Urban Meyer"}

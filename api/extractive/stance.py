@@ -195,7 +195,14 @@ def _coordinated_group(
     index = last
     while index > 0:
         previous, current = mentions[index - 1], mentions[index]
-        gap = _without_role(text[previous[0].end : current[0].start], current[0])
+        left = current[0].start
+        if index > 1 and _owned_by(text, previous[0], current):
+            # "Saban, Meyer and Ohio State's Jim Tressel": the owner is his affiliation, not a
+            # holder of its own; the list goes on before it
+            left = previous[0].start
+            index -= 1
+            previous = mentions[index - 1]
+        gap = _without_role(text[previous[0].end : left], current[0])
         if not _COORDINATION.match(gap):
             break
         if not gap.strip() and current[1].type is ActorType.PERSON:
@@ -210,6 +217,16 @@ def _coordinated_group(
 
 
 _ENVOY_TO = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
+def _owned_by(text: str, owner: Mention, pair: tuple[Mention, Entity]) -> bool:
+    """The person of ``pair`` is named right after ``owner``'s possessive ("Ohio State's Jim
+    Tressel")."""
+    return pair[1].type is ActorType.PERSON and bool(
+        _OWNER_GAP.match(text[owner.end : pair[0].start])
+    )
+
+
 _LIST_AND = re.compile(r"^\s*,?\s*and\s+(?:the\s+)?$")
 _PREPOSITION_END = re.compile(r"\b(?i:in|at|from|on|for|with|by|to|of|near|after|before)\s+$")
 
@@ -228,11 +245,14 @@ def _listed_subjects(
         return group
     gaps = [text[a[0].end : b[0].start] for a, b in itertools.pairwise(whole)]
     first = whole[0][0]
-    if _LIST_AND.match(_without_role(gaps[-1], whole[-1][0])) and not _PREPOSITION_END.search(
-        text[: first.start]
-    ):
+    last_gap = _OWNER_BEFORE.sub("", _without_role(gaps[-1], whole[-1][0]))
+    if _LIST_AND.match(last_gap) and not _PREPOSITION_END.search(text[: first.start]):
         return whole
     return group
+
+
+# An owner's name and possessive that end the words before a person: " and Ohio State's ".
+_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*['’]s\s+$")
 
 
 def _without_role(gap: str, mention: Mention) -> str:
@@ -595,7 +615,12 @@ def _opening_group(
     if len(head.split()) > _OPENING_WORDS or _PREPOSITION_BEFORE.search(head):
         return []
     titled = _titled_person(text, ahead, first) if _names_a_noun(text, first) else []
-    return titled or ahead[: _leading_group_end(text, ahead) + 1]
+    if titled:
+        return titled
+    end = _leading_group_end(text, ahead) + 1
+    if end < len(ahead) and _owned_by(text, ahead[end - 1][0], ahead[end]):
+        return [*ahead[: end - 1], ahead[end]]  # "Saban, Meyer and Ohio State's Jim Tressel"
+    return ahead[:end]
 
 
 def _opens_role(text: str, mention: Mention, mentions: Sequence[tuple[Mention, Entity]]) -> bool:
