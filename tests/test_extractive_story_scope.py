@@ -21,7 +21,8 @@ APPENDED = (
     "The Palestinian Authority has arrested more than 70 members of militant groups after "
     "weekend bombings against Israel. "
     "Israeli ministers suggested that Yasser Arafat should be toppled. "
-    "A decision on a military response is likely to be made later today by the cabinet."
+    "A decision on a military response is likely to be made later today by the cabinet. "
+    "Hamas vowed to retaliate for the arrests."
 )
 
 
@@ -166,3 +167,16 @@ def test_a_portfolio_after_a_title_is_not_an_actor() -> None:
     assert "Home Affairs" not in names(brief)
     assert "Immigration" not in names(brief)
     assert "John Faulkner" in names(brief)
+
+
+def test_three_closing_reactions_are_part_of_the_story() -> None:
+    text = (
+        "The Senate passed the $1.2 trillion infrastructure bill on Tuesday. The measure funds "
+        "roads, bridges and broadband across the country. President Joe Biden praised the vote "
+        "as historic. Senate Minority Leader Mitch McConnell said the package was a good "
+        "compromise. Sen. Bernie Sanders criticized it as too small. Rep. Matt Gaetz said the "
+        "spending was a waste."
+    )
+    kept = story_documents(split_documents([Article(id="a1", text=text)]))[0]
+    assert len(kept.sentences) == 6
+    assert {"Mitch McConnell", "Bernie Sanders", "Matt Gaetz"} <= set(names(brief_of(text)))

@@ -19,9 +19,13 @@ from api.extractive.summary import content_terms
 
 # Below this cosine between a tail and the rest of the story, the tail is another story.
 OFF_TOPIC_COSINE = 0.07
-# A story is at least this many sentences before a new item can start, and the item this long.
+# A story is at least this many sentences before a new item can start, and the item at least
+# this long: the items news mail appends are whole stories (five to nine sentences in the gold
+# sets), while three closing sentences that share few words with the lead are most often its
+# reactions ("Sen. Bernie Sanders criticized it as too small") or its last turn ("South Korea
+# has different concerns").
 MIN_STORY_SENTENCES = 3
-MIN_TAIL_SENTENCES = 3
+MIN_TAIL_SENTENCES = 4
 _STEM_LENGTH = 6  # "Palestinian"/"Palestinians", "attack"/"attacks" count as one term
 _CONTINUATIONS = frozenset(
     (
