@@ -307,3 +307,10 @@ def test_a_death_toll_and_a_magnitude_say_what_a_bare_figure_counts() -> None:
 def test_a_minus_sign_that_opens_a_text_is_no_hyphen_of_a_range() -> None:
     assert numbers_of("-5 percent was the real rate.") == []
     assert numbers_of("Death toll rises to 45 after the quake.") == [(45, "deaths", "45")]
+
+
+def test_under_a_load_is_no_bound_but_falling_below_is() -> None:
+    assert numbers_of("The company is struggling under £15 billion of debt.") == [
+        (15_000_000_000, "GBP", "£15 billion")
+    ]
+    assert numbers_of("Sales dropped below 300 units.") == [(300, "units", "below 300 units")]

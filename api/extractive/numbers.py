@@ -210,10 +210,21 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
     if match is None:
         return Qualifier.EXACT, start
     wanted = match.group("qualifier").lower()
+    if wanted in _PLACING_WORDS and _PLACED_BEFORE.search(window, 0, match.start("qualifier")):
+        return Qualifier.EXACT, start  # "struggling under £15 billion of debt": a burden
     for pattern, qualifier in _QUALIFIERS:
         if re.fullmatch(pattern, wanted, re.IGNORECASE):
             return qualifier, start - len(window) + match.start("qualifier")
     return Qualifier.EXACT, start
+
+
+# "under" after a verb of bearing a load places a thing rather than bounds a number: "struggling
+# under £15 billion of debt", "buried under 2 metres of snow" (but "fell below 300" bounds it).
+_PLACING_WORDS = frozenset({"under", "over", "below", "above"})
+_PLACED_BEFORE = re.compile(
+    r"\b(?:struggl|labou?r|buckl|sagg|groan|reel|drown|buri|bury|crush|collaps|stagger|suffer)"
+    r"[a-z]*\s+$"
+)
 
 
 _CAPITALISED_UNIT = re.compile(
