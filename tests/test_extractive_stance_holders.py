@@ -197,3 +197,14 @@ def test_the_person_after_an_owners_possessive_holds_the_stance_not_the_owner() 
     )
     holders = {actor for actor, polarity in sorted_stances(coordinated) if polarity == "oppose"}
     assert holders == {"Jim Tressel", "Urban Meyer"}
+
+
+def test_two_passive_reports_joined_by_but_are_two_agents_sides() -> None:
+    brief = brief_of(
+        "The minister announced the water plan on Thursday. The plan was welcomed by Greenpeace "
+        "but criticised by the Consumer Council for Water. Greenpeace said it was a start."
+    )
+    assert ("Greenpeace", "support") in sorted_stances(brief)
+    assert ("Greenpeace", "mixed") not in sorted_stances(brief)
+    council = next(s for s in brief.stance if s.actor == "Consumer Council for Water")
+    assert (council.polarity.value, council.target) == ("oppose", "The plan")

@@ -997,10 +997,18 @@ _DANGLING = frozenset("and or but now then so also still".split())
 _SUBJECT_WORDS = 8
 
 
+# A passive report and its agent before another one joined to it: "was welcomed by Greenpeace
+# but" (the auxiliary stays, for the subject before it to be found).
+_EARLIER_PASSIVE = re.compile(r"(?<=\s)[a-z]+(?:ed|en)\s+by\s+[^,;]+?\s+(?:but|and)\s+$")
+
+
 def _passive_subject(text: str, trigger: Trigger) -> str:
     """What a passive stance is about: its subject ("The plan was criticised by Mayor Tom
     Brink" is about the plan), the words of its clause before the auxiliary."""
-    head = text[_clause_start(text, trigger.start) : trigger.start].split()
+    clause = text[_clause_start(text, trigger.start) : trigger.start]
+    # "The plan was welcomed by Greenpeace but criticised by ...": the subject of the first
+    clause = _EARLIER_PASSIVE.sub("", clause)
+    head = clause.split()
     while head and (
         head[-1].lower() in _PASSIVE_AUXILIARIES
         or head[-1].lower() in _AUXILIARIES
@@ -1222,6 +1230,12 @@ def _next_report(
     for other in triggers:
         if other.start <= trigger.end or _participial(text, other):
             continue
+        if _passive(text, trigger) and _passive(text, other):
+            # "welcomed by environmental groups but criticised by consumer advocates": the
+            # second participle is another agent's report
+            joins = list(re.finditer(r",|\bbut\b|\band\b", text[trigger.end : other.start]))
+            if joins:
+                return trigger.end + joins[-1].start()
         for mention, entity in mentions:
             if not trigger.end < mention.start < other.start or entity.name in own:
                 continue
