@@ -782,3 +782,11 @@ def test_an_occupation_that_opens_a_sentence_is_not_part_of_the_name() -> None:
     assert {"Chad Brown", "Tom Brink"} <= set(names(brief))
     assert not any(name.startswith(("Farmer ", "Economist ")) for name in names(brief))
     assert ("Tom Brink", "oppose") in sorted_stances(brief)
+
+
+def test_an_appositive_that_names_a_business_types_an_organization() -> None:
+    brief = brief_of(
+        "Thames Water, the country's largest supplier, said it backed the plan. Thames Water "
+        "warned that bills could rise by up to 40%."
+    )
+    assert kinds(brief)["Thames Water"] is ActorType.ORGANIZATION

@@ -359,7 +359,11 @@ _ORGANIZATION_AFTER = re.compile(
     # "Qantas maintenance workers", "Apple customers", "Qantas and its workers": what only a
     # company has
     r"|\s+(?:[a-z-]+\s+)?(?:employees|workers|customers|subscribers|shareholders|stores|jets|"
-    r"planes|flights|factory|factories|plant|plants)\b|\s+and\s+its\b)"
+    r"planes|flights|factory|factories|plant|plants)\b|\s+and\s+its\b"
+    # "Thames Water, the country's largest supplier": an appositive that names a business
+    r"|,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}(?:company|firm|group|bank|agency|supplier|"
+    r"insurer|lender|carrier|retailer|maker|manufacturer|operator|airline|charity|utility|"
+    r"publisher|broadcaster|conglomerate|startup|developer)\b)"
 )
 _ORGANIZATION_BEFORE = re.compile(
     r"\b(?:shares\s+of|(?:analyst|analysts|economist|economists|strategist|strategists|"
