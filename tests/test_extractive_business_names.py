@@ -254,3 +254,14 @@ def test_a_name_keeps_its_particles_and_a_foreign_legal_suffix() -> None:
     assert kinds(brief)["Banca Monte dei Paschi di Siena SpA"] is ActorType.ORGANIZATION
     assert "Joao dos Santos" in names(brief)
     assert not {"Banca Monte", "Siena SpA", "Paschi"} & set(names(brief))
+
+
+def test_shares_of_a_company_are_not_part_of_its_name() -> None:
+    brief = brief_of(
+        "Shares of Nvidia Corp. jumped 8% on Wednesday after the chipmaker reported revenue of "
+        "$35.1 billion, up 94% from a year earlier. Nvidia also announced a $50 billion buyback."
+    )
+    assert "Nvidia Corp." in names(brief)
+    assert not any(name.startswith("Shares") for name in names(brief))
+    # a day between two shares hands nothing out name by name: both are the lead's facts
+    assert {8, 94} <= {number.value for number in brief.numbers if number.unit == "percent"}

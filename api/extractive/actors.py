@@ -358,6 +358,13 @@ def _split_at_calendar_words(
     return pieces
 
 
+# Words that open a sentence before "of" and the name of what they are part of.
+_PARTITIVES = frozenset(
+    "Shares Stocks Members Thousands Hundreds Dozens Millions Supporters Officials Residents "
+    "Employees Workers Customers Fans Most Many Some Much Half Part Parts Rest".split()
+)
+
+
 # A generation after a name is part of it: "William H. Hudnut III", "Queen Elizabeth II"; and
 # what a war, a work or a product is numbered after ("World War II", "Episode IV").
 _GENERATIONS = frozenset({"II", "III", "IV"})
@@ -524,6 +531,11 @@ class _SentenceReader:
                 return index
         return 0
 
+    def _partitive(self, index: int) -> bool:
+        """The words at ``index`` are a part or a number of what follows: "Shares of",
+        "Thousands of", "Members of"."""
+        return self.tokens[index].text in _PARTITIVES and self.tokens[index + 1].lower == "of"
+
     def _occupation(self, index: int) -> bool:
         """The word at ``index`` is an occupation's noun, not a name."""
         return self.tokens[index].lower in OCCUPATIONS
@@ -560,6 +572,8 @@ class _SentenceReader:
                     start += 1
                 if start == first_word and end - start > 2 and self._occupation(start):
                     start += 1  # "Farmer Chad Smith said": his work, capitalized, not his name
+                if start == first_word and end - start > 2 and self._partitive(start):
+                    start += 2  # "Shares of Nvidia Corp. jumped": a part of what is named
                 if start < end and not self._label(piece_start, end, first_word):
                     self._read_run(start, end)
 

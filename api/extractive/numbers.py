@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from api.extractive.gazetteer import ABBREVIATED_MONTH_PATTERN, FULL_MONTH_PATTERN, MONTH_NAMES
+from api.extractive.gazetteer import (
+    ABBREVIATED_MONTH_PATTERN,
+    DAY_NAMES,
+    FULL_MONTH_PATTERN,
+    MONTH_NAMES,
+)
 from api.extractive.sentences import Document, Sentence
 from api.number_words import CURRENCY_WORDS, SCALES, SHORT_SCALES, TENS, UNITS
 from api.schemas import Qualifier
@@ -1157,7 +1162,10 @@ def _one_per_name(mention: NumberMention, same_kind: Sequence[NumberMention]) ->
     return False
 
 
-_NAME_BETWEEN = re.compile(r"[\s,]\b[A-Z][a-z]+\b")
+_CALENDAR_WORDS = "|".join((*DAY_NAMES, *MONTH_NAMES))
+# A capitalized word that is not a day or a month ("jumped 8% on Wednesday after ... up 94%" hands
+# out no numbers name by name).
+_NAME_BETWEEN = re.compile(rf"[\s,]\b(?!(?:{_CALENDAR_WORDS})\b)[A-Z][a-z]+\b")
 
 
 # Nouns for people in general, and for a workforce: "400 staff", "400 employees" and "400 jobs"
