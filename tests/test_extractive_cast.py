@@ -790,3 +790,12 @@ def test_an_appositive_that_names_a_business_types_an_organization() -> None:
         "warned that bills could rise by up to 40%."
     )
     assert kinds(brief)["Thames Water"] is ActorType.ORGANIZATION
+
+
+def test_a_nationality_noun_and_a_counted_name_are_not_people() -> None:
+    brief = brief_of(
+        "Novak Djokovic beat Carlos Alcaraz on Tuesday. Alcaraz said he had no regrets. "
+        '"He played better in the important moments," the Spaniard said. Djokovic has won 24 '
+        "Grand Slam titles, a men's record."
+    )
+    assert names(brief) == ["Novak Djokovic", "Carlos Alcaraz"]

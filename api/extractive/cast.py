@@ -207,6 +207,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
         if not _pairing(entity, surnames)
         and not _misread_person(entity)
         and not _market_index(entity)
+        and not _counted(entity)
         and len(entity.name.strip(".")) > 1  # "C" of "1.5°C", a stray initial
         and not _unnamed_group(entity)
         and not is_news_source(entity)
@@ -244,11 +245,30 @@ _INDEX_WORDS = frozenset({"Index", "Indices", "Average", "Composite"})
 _NUMBERED_INDEX_AFTER = re.compile(r"\s+\d+\s+(?:Index|Indices|Composite)\b")
 
 
+_COUNT_BEFORE = re.compile(r"\b\d[\d,.]*\s+$")
+
+
+def _counted(entity: Entity) -> bool:
+    """A name only ever after a count qualifies what is counted: "24 Grand Slam titles"."""
+    return entity.type is ActorType.PERSON and all(
+        _COUNT_BEFORE.search(m.sentence.text[: m.start]) for m in entity.mentions
+    )
+
+
 def _market_index(entity: Entity) -> bool:
     """A stock or bond index, named in full or before its number ("Stoxx Europe 600 Index")."""
     return entity.name.split()[-1] in _INDEX_WORDS or any(
         _NUMBERED_INDEX_AFTER.match(m.sentence.text, m.end) for m in entity.mentions
     )
+
+
+# Nouns for a people's one member, which news uses for a person already named ("the Spaniard
+# said", "the Briton"), never as a name.
+_NATIONALITY_NOUNS = frozenset(
+    "Spaniard Briton Brit Dane Swede Finn Pole Turk Scot Serb Croat Slovak Czech Kiwi Aussie "
+    "Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman Welshman Dutchman "
+    "Scotsman Icelander Filipino Argentine".split()
+)
 
 
 def _misread_person(entity: Entity) -> bool:
@@ -258,8 +278,9 @@ def _misread_person(entity: Entity) -> bool:
     ("Southeast Asian politicians")."""
     if entity.type is not ActorType.PERSON:
         return False
-    if entity.name in DEMONYMS or entity.name.removesuffix("s") in DEMONYMS:
-        return True  # "chief Palestinian negotiator", "The South Africans had slumped"
+    name = entity.name.removesuffix("s")
+    if entity.name in DEMONYMS or name in DEMONYMS or name in _NATIONALITY_NOUNS:
+        return True  # "chief Palestinian negotiator", "The South Africans", "the Spaniard said"
     words = entity.name.split()
     if words[-1] in TITLES:
         return True
