@@ -799,3 +799,13 @@ def test_a_nationality_noun_and_a_counted_name_are_not_people() -> None:
         "Grand Slam titles, a men's record."
     )
     assert names(brief) == ["Novak Djokovic", "Carlos Alcaraz"]
+
+
+def test_a_ruler_with_a_title_and_a_generation_and_a_survey_office() -> None:
+    brief = brief_of(
+        "King Mohammed VI declared three days of national mourning. The U.S. Geological Survey "
+        "put the magnitude at 6.8, the U.S. Geological Survey said. Mohammed VI visited the "
+        "injured on Sunday."
+    )
+    assert actor(brief, "Mohammed VI").role == "King"
+    assert kinds(brief)["U.S. Geological Survey"] is ActorType.ORGANIZATION

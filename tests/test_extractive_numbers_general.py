@@ -314,3 +314,9 @@ def test_under_a_load_is_no_bound_but_falling_below_is() -> None:
         (15_000_000_000, "GBP", "£15 billion")
     ]
     assert numbers_of("Sales dropped below 300 units.") == [(300, "units", "below 300 units")]
+
+
+def test_a_death_toll_far_from_its_verb() -> None:
+    assert numbers_of(
+        "The death toll from the earthquake that struck Morocco on Friday night rose to 2,012."
+    ) == [(2012, "deaths", "2,012")]

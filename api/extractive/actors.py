@@ -367,7 +367,9 @@ _PARTITIVES = frozenset(
 
 # A generation after a name is part of it: "William H. Hudnut III", "Queen Elizabeth II"; and
 # what a war, a work or a product is numbered after ("World War II", "Episode IV").
-_GENERATIONS = frozenset({"II", "III", "IV"})
+_GENERATIONS = frozenset(
+    "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII".split()
+)
 _GENERATION_WORDS = frozenset({generation.lower() for generation in _GENERATIONS} | {"jr", "sr"})
 _BEFORE_NUMBERED_THINGS = frozenset(
     "War Episode Part Phase Act Title Chapter Volume Class Type Stage Level Division League "
@@ -384,12 +386,12 @@ def first_and_last(name: str) -> tuple[str, str]:
     return words[0], words[-1]
 
 
-def _name_words(tokens: Sequence[Token]) -> bool:
-    """Every token is a name word; a generation may end a personal name of two words or more
-    ("James M. Trotter III", "John Paul II"), but not a war's or a product's ("World War II",
-    "Apple II")."""
+def _name_words(tokens: Sequence[Token], titled: bool = False) -> bool:
+    """Every token is a name word; a generation may end a personal name of two words or more,
+    or of one after a title ("James M. Trotter III", "John Paul II", "King Mohammed VI"), but
+    not a war's or a product's ("World War II", "Apple II")."""
     if (
-        len(tokens) >= 3
+        len(tokens) >= (2 if titled else 3)
         and tokens[-1].text in _GENERATIONS
         and tokens[-2].text not in _BEFORE_NUMBERED_THINGS
     ):
@@ -869,7 +871,7 @@ class _SentenceReader:
         if end - name_start > 2 and self.tokens[end - 1].text in _POST_NOMINALS:
             end -= 1  # "Royal Commissioner Terence Cole QC"
         name_tokens = _without_connectors(self.tokens[name_start:end])
-        if not 1 <= len(name_tokens) <= 4 or not _name_words(name_tokens):
+        if not 1 <= len(name_tokens) <= 4 or not _name_words(name_tokens, titled=True):
             return False
         if match_known(self.tokens, name_start) is not None:
             return False

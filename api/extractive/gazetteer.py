@@ -245,7 +245,7 @@ ORG_CUES = frozenset(
         "Mission Embassy Consulate Coalition Alliance Movement Front Brigade Brigades Militia "
         "Council Hospital Clinic Church Diocese Ministries Institution Institute Society Trust "
         "Club Team Airline Councils Commissions Industries Holdings Panel System Systems "
-        "Utilities Institutes Academy Studies "
+        "Utilities Institutes Academy Studies Survey Observatory "
         # units, offices and the words that end company names ("82nd Airborne Division",
         # "102nd Rescue Squadron", "Seagate Technology", "Trump Productions")
         "Division Squadron Regiment Battalion Technology Technologies "

@@ -620,7 +620,7 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)
 # A bare figure a death toll comes to counts the dead: "the death toll rose to 45", "a death toll
 # of 300", "the toll stood at 12"
 _TOLL_BEFORE = re.compile(
-    r"\b(?:death|casualty)\s+toll\b(?:\s+[a-z]+){0,5}?\s+(?:to|at|of|reached|hit|passed|"
+    r"\b(?:death|casualty)\s+toll\b(?:\s+[\w’'-]+){0,10}?\s+(?:to|at|of|reached|hit|passed|"
     r"topped|is|was|now)\s+$",
     re.IGNORECASE,
 )
