@@ -208,3 +208,13 @@ def test_two_passive_reports_joined_by_but_are_two_agents_sides() -> None:
     assert ("Greenpeace", "mixed") not in sorted_stances(brief)
     council = next(s for s in brief.stance if s.actor == "Consumer Council for Water")
     assert (council.polarity.value, council.target) == ("oppose", "The plan")
+
+
+def test_a_holders_second_stance_verb_after_but_ends_the_first_report() -> None:
+    brief = brief_of(
+        "A judge blocked the cuts on Monday. Harvard President Alan Garber welcomed the decision "
+        "but cautioned that the fight was far from over. Garber spoke to students."
+    )
+    assert sorted_stances(brief) == [("Alan Garber", "oppose"), ("Alan Garber", "support")]
+    welcomed = next(s for s in brief.stance if s.polarity.value == "support")
+    assert welcomed.position == "welcomed the decision"

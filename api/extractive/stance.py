@@ -219,6 +219,10 @@ def _coordinated_group(
 _ENVOY_TO = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
+# "but" or "and" right before a later verb of the same holder ("... but cautioned").
+_COORDINATED_VERB = re.compile(r",?\s+(?:but|and)\s+(?:also\s+|then\s+)?$")
+
+
 def _owned_by(text: str, owner: Mention, pair: tuple[Mention, Entity]) -> bool:
     """The person of ``pair`` is named right after ``owner``'s possessive ("Ohio State's Jim
     Tressel")."""
@@ -1230,6 +1234,11 @@ def _next_report(
     for other in triggers:
         if other.start <= trigger.end or _participial(text, other):
             continue
+        coordinated = _COORDINATED_VERB.search(text, trigger.end, other.start)
+        if coordinated and other.polarity is not Polarity.NEUTRAL:
+            # "welcomed the decision but cautioned that the fight was far from over": the
+            # holder's second report is a stance of its own
+            return coordinated.start()
         if _passive(text, trigger) and _passive(text, other):
             # "welcomed by environmental groups but criticised by consumer advocates": the
             # second participle is another agent's report
