@@ -168,3 +168,14 @@ def test_when_a_report_came_is_not_part_of_its_target() -> None:
     assert target_phrase("the deal on Monday") == "the deal"
     assert target_phrase("the plan yesterday") == "the plan"
     assert target_phrase("the Monday agreement") == "the Monday agreement"
+
+
+def test_a_name_past_a_comma_is_not_the_target() -> None:
+    brief = brief_of(
+        "EU countries agreed the target on Thursday. Hungary and Slovakia voted against the "
+        "target, while Belgium abstained. Belgium said more."
+    )
+    assert {(s.actor, s.target) for s in brief.stance} == {
+        ("Hungary", "the target"),
+        ("Slovakia", "the target"),
+    }

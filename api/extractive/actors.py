@@ -639,6 +639,8 @@ class _SentenceReader:
                 # "would help legal residents", "to forcibly remove protesters": "help" and
                 # "remove" are verbs, not kinds of resident or protester
                 break
+            if before in {"a", "an"}:
+                break  # "a concession critics say will weaken it": "a" is the concession's
             if _is_group_modifier(modifier):
                 start -= 1
             elif (

@@ -793,7 +793,10 @@ def _target_of(
         # world, it would be premature" is on Iran: "it" names nothing)
         after = _found_from(sentence, unconditional, after)
     for mention, entity in mentions:
-        near = len(sentence[after : mention.start].split()) <= 3
+        between = sentence[after : mention.start]
+        # "voted against the target, while Belgium abstained": a name past a comma is another
+        # clause's
+        near = len(between.split()) <= 3 and "," not in between
         if after <= mention.start < clause_end and not mention.in_role and near:
             if sentence.startswith(" to ", mention.end):
                 break  # "called on Trump to accept the accord": what he is asked to do
