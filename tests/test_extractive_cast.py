@@ -809,3 +809,11 @@ def test_a_ruler_with_a_title_and_a_generation_and_a_survey_office() -> None:
     )
     assert actor(brief, "Mohammed VI").role == "King"
     assert kinds(brief)["U.S. Geological Survey"] is ActorType.ORGANIZATION
+
+
+def test_a_house_of_a_legislature_is_an_organization() -> None:
+    brief = brief_of(
+        "The House of Representatives voted on Thursday to pass the bill. The House of Commons "
+        "debated a similar bill. The House of Representatives will vote again next week."
+    )
+    assert kinds(brief)["House of Representatives"] is ActorType.ORGANIZATION

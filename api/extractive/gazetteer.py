@@ -129,6 +129,9 @@ Red Cross|organization|ICRC;International Committee of the Red Cross
 Pentagon|organization|
 Kremlin|organization|
 White House|organization|
+House of Representatives|organization|
+House of Commons|organization|
+House of Lords|organization|
 Reuters|organization|
 Associated Press|organization|AP
 Hamas|group|
