@@ -218,3 +218,12 @@ def test_a_holders_second_stance_verb_after_but_ends_the_first_report() -> None:
     assert sorted_stances(brief) == [("Alan Garber", "oppose"), ("Alan Garber", "support")]
     welcomed = next(s for s in brief.stance if s.polarity.value == "support")
     assert welcomed.position == "welcomed the decision"
+
+
+def test_a_report_ends_where_but_brings_in_another_subjects_report() -> None:
+    brief = brief_of(
+        "The House passed the bill on Thursday. Senate Majority Leader John Thune said the "
+        "chamber would take up the bill next month, but several Republican senators have said "
+        "they will not support deep cuts. Thune spoke later."
+    )
+    assert ("John Thune", "oppose") not in sorted_stances(brief)

@@ -37,6 +37,7 @@ from api.extractive.polarity import (
 )
 from api.extractive.sentences import Document, Sentence
 from api.extractive.verbs import (
+    SPEAKING_VERBS,
     STANCE_VERBS,
     WANTING_VERBS,
     pattern_matches,
@@ -219,6 +220,9 @@ def _coordinated_group(
 _ENVOY_TO = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
+# ", but" and a new subject before a later report ("..., but several Republican senators have
+# said").
+_CONTRAST_SUBJECT = re.compile(r",\s+but\s+(?!(?:also|then)\b)[^,;]*?\S\s+(?:\S+\s+){0,2}$")
 # "but" or "and" right before a later verb of the same holder ("... but cautioned").
 _COORDINATED_VERB = re.compile(r",?\s+(?:but|and)\s+(?:also\s+|then\s+)?$")
 
@@ -1237,6 +1241,11 @@ def _next_report(
     for other in triggers:
         if other.start <= trigger.end or _participial(text, other):
             continue
+        contrast = _CONTRAST_SUBJECT.search(text, trigger.end, other.start)
+        if contrast and other.word in SPEAKING_VERBS:
+            # "said the chamber would take up the bill, but several senators have said they
+            # will not support it": the second report has its own subject
+            return contrast.start()
         coordinated = _COORDINATED_VERB.search(text, trigger.end, other.start)
         if coordinated and other.polarity is not Polarity.NEUTRAL:
             # "welcomed the decision but cautioned that the fight was far from over": the
