@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from api.extractive.gazetteer import DAY_NAMES, MONTH_NAMES
 from api.schemas import Polarity
 
 # Verb forms (and fixed phrases) that introduce what an actor says or where it stands. The
@@ -240,10 +241,7 @@ def phrase_matches(lowered: str) -> Iterator[tuple[str, Polarity, re.Match[str]]
 # oppose their employer ("downed tools", "imposed work bans", "went on strike").
 _POSSESSIVE = r"(?:(?:his|her|its|their|our|my|full|strong|in-principle)\s+)*"
 # Words after "on" that say when, not on what: "extended the ban on Monday".
-_WHEN_WORDS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-    r"may|june|july|august|september|october|november|december|\d"
-)
+_WHEN_WORDS = "|".join(name.lower() for name in (*DAY_NAMES, *MONTH_NAMES)) + r"|\d"
 STANCE_PATTERNS: dict[str, Polarity] = {
     r"\b(?:gave|given|give|gives|giving|lent|lend|lends|lending|threw|thrown)\s+"
     rf"{_POSSESSIVE}(?:support|backing|blessing|endorsement)\b": Polarity.SUPPORT,
