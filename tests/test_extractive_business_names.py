@@ -265,3 +265,24 @@ def test_shares_of_a_company_are_not_part_of_its_name() -> None:
     assert not any(name.startswith("Shares") for name in names(brief))
     # a day between two shares hands nothing out name by name: both are the lead's facts
     assert {8, 94} <= {number.value for number in brief.numbers if number.unit == "percent"}
+
+
+def test_a_company_named_first_without_its_suffix_is_still_a_company() -> None:
+    brief = brief_of(
+        "Boeing won the contract on Monday. Boeing Co. said the new Air Force One would cost "
+        "$4 billion, and Boeing would build two of them."
+    )
+    assert kinds(brief)["Boeing Co."] is ActorType.ORGANIZATION
+    assert "Boeing" not in names(brief)
+
+
+def test_a_body_whose_name_ends_in_international_or_guild_is_an_organization() -> None:
+    brief = brief_of(
+        "Amnesty International condemned the strikes on Tuesday. Amnesty said civilians had "
+        "been killed. The Writers Guild sued the newspaper. Forbes Magazine said the claim was "
+        "false. Planes were diverted from Gaza International Airport."
+    )
+    for name in ("Amnesty International", "Writers Guild", "Forbes Magazine"):
+        assert kinds(brief)[name] is ActorType.ORGANIZATION, name
+    assert "Amnesty" not in names(brief)
+    assert "Gaza International Airport" not in names(brief)

@@ -34,6 +34,7 @@ from api.extractive.gazetteer import (
     MONTHS,
     OCCUPATIONS,
     ORG_CUES,
+    ORG_ENDINGS,
     PLACE_CUES,
     PLACE_PREFIXES,
     REGIONS,
@@ -767,8 +768,10 @@ class _SentenceReader:
         if len(texts) > 1 and texts[0] in _BROADCASTER_PREFIXES:
             self._add_organization(start, end, texts)  # "Channel Seven": a source, not a person
             return
-        if any(text in ORG_CUES for text in texts[1:]) or (
-            len(texts) > 1 and texts[0] in GROUP_CUES  # "Front Line Defenders"
+        if (
+            any(text in ORG_CUES for text in texts[1:])
+            or (len(texts) > 1 and texts[0] in GROUP_CUES)  # "Front Line Defenders"
+            or (len(texts) > 1 and texts[-1] in ORG_ENDINGS)  # "Amnesty International"
         ):
             self._add_organization(start, end, texts)
             return
@@ -1227,8 +1230,9 @@ def _entity_of(key: str, group: list[Mention]) -> Entity:
         kind = ActorType.ORGANIZATION
         name = _display_name(group)
     else:
-        kind = group[0].type
         name = _display_name(group)
+        # the fullest form says what the actor is: "Boeing Co." after a bare "Boeing" first
+        kind = next((m.type for m in group if m.surface == name), group[0].type)
     role = next((m.role for m in group if m.role), None)
     return Entity(name=name, type=kind, mentions=group, role=role)
 
@@ -1379,9 +1383,10 @@ def _merge_companies_of_places(groups: dict[str, list[Mention]]) -> None:
 
 
 def _company_stem(group: list[Mention]) -> str | None:
-    """A company's name without its legal suffix ("Cray Research" of "Cray Research Inc.")."""
+    """A company's name without its legal suffix ("Cray Research" of "Cray Research Inc."), a
+    body's without the word that ends it ("Amnesty" of "Amnesty International")."""
     words = _display_name(group).split()
-    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES | ORG_ENDINGS:
         return " ".join(words[:-1]).rstrip(",")
     return None
 

@@ -256,6 +256,9 @@ ORG_CUES = frozenset(
         "Studios Publishing Partners Associates Bancorp"
     ).split()
 )
+# Words that end a body's name but not a place's or a person's, and only as its last word:
+# "Amnesty International" but "Gaza International Airport", "Writers Guild", "Forbes Magazine".
+ORG_ENDINGS = frozenset({"International", "Guild", "Magazine", "Financial"})
 # A legislature is named by its one word in its own country's news ("Congress passed the law",
 # "the Senate voted"): an actor even where no longer name ("U.S. Congress") is there to join.
 LEGISLATURES = frozenset({"Congress", "Senate", "Parliament"})
