@@ -286,3 +286,25 @@ def test_a_body_whose_name_ends_in_international_or_guild_is_an_organization() -
         assert kinds(brief)[name] is ActorType.ORGANIZATION, name
     assert "Amnesty" not in names(brief)
     assert "Gaza International Airport" not in names(brief)
+
+
+def test_a_lone_word_never_named_in_full_is_a_body_not_a_person() -> None:
+    brief = brief_of(
+        "Both the union and Qantas say there will not be flight disruptions. But Qantas "
+        "maintains it has to impose a wage freeze. Spokesman Amin said he had seen the letter, "
+        "and Amin said talks would resume."
+    )
+    assert kinds(brief)["Qantas"] is ActorType.ORGANIZATION
+    assert kinds(brief)["Amin"] is ActorType.PERSON  # "he" follows: a person
+
+
+def test_initials_written_together_open_a_persons_name() -> None:
+    brief = brief_of(
+        "State Department spokesman P.J. Crowley said the plan was a mistake. Crowley added "
+        "that talks would go on. L.A. Unified closed its schools."
+    )
+    assert kinds(brief)["P.J. Crowley"] is ActorType.PERSON
+    assert "Crowley" not in names(brief)
+    assert "L.A. Unified" not in [
+        name for name, kind in kinds(brief).items() if kind is ActorType.PERSON
+    ]

@@ -397,7 +397,20 @@ def _name_words(tokens: Sequence[Token], titled: bool = False) -> bool:
         and tokens[-2].text not in _BEFORE_NUMBERED_THINGS
     ):
         tokens = tokens[:-1]
-    return all(map(_looks_like_name_token, tokens))
+    # "P.J. Crowley", "J.K. Rowling": initials written together open a name, never end one
+    return all(
+        _looks_like_name_token(token) or (index < len(tokens) - 1 and _initials_of_a_name(token))
+        for index, token in enumerate(tokens)
+    )
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# Places written as initials: "L.A. Unified" is a school district, "D.C. Mayor" an office.
+_PLACE_INITIALS = frozenset("U.S. U.K. U.N. E.U. L.A. N.Y. D.C. N.J. S.F. N.Z. P.R.".split())
+
+
+def _initials_of_a_name(token: Token) -> bool:
+    return _INITIALS.fullmatch(token.text) is not None and token.text not in _PLACE_INITIALS
 
 
 def _looks_like_name_token(token: Token) -> bool:
@@ -1220,6 +1233,22 @@ def _first_at(mentions: Sequence[Mention]) -> tuple[int, int]:
     return min((m.sentence.article_order, m.article_start) for m in mentions)
 
 
+def _never_named_in_full(group: Sequence[Mention]) -> bool:
+    """News names a person in full, or by title and surname, at least once: a lone word named
+    more than once, never in full, and that no "he" or "she" follows, is a body ("Both the union
+    and Qantas say", "But Qantas maintains it"); a surname whose full name was missed is not
+    ("Amin said he")."""
+    return len(group) > 1 and all(
+        len(m.surface.split()) == 1
+        and not m.role
+        and not _PERSONAL_PRONOUNS.search(m.sentence.text[m.end :])
+        for m in group
+    )
+
+
+_PERSONAL_PRONOUNS = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+
+
 def _entity_of(key: str, group: list[Mention]) -> Entity:
     group.sort(key=lambda m: (m.sentence.article_order, m.article_start))
     if key.startswith("known:"):
@@ -1233,6 +1262,8 @@ def _entity_of(key: str, group: list[Mention]) -> Entity:
         name = _display_name(group)
         # the fullest form says what the actor is: "Boeing Co." after a bare "Boeing" first
         kind = next((m.type for m in group if m.surface == name), group[0].type)
+        if kind is ActorType.PERSON and _never_named_in_full(group):
+            kind = ActorType.ORGANIZATION
     role = next((m.role for m in group if m.role), None)
     return Entity(name=name, type=kind, mentions=group, role=role)
 
