@@ -227,3 +227,39 @@ def test_a_report_ends_where_but_brings_in_another_subjects_report() -> None:
         "they will not support deep cuts. Thune spoke later."
     )
     assert ("John Thune", "oppose") not in sorted_stances(brief)
+
+
+def test_an_aside_between_the_holders_and_their_verb_keeps_them() -> None:
+    assert sorted_stances(
+        brief_of(
+            "The United States, the European Union and the Group of Eight among others, have "
+            "all called on India and Pakistan to exercise restraint."
+        )
+    ) == [
+        ("European Union", "support"),
+        ("Group of Eight", "support"),
+        ("United States", "support"),
+    ]
+    assert sorted_stances(
+        brief_of("Senator Jane Smith, on the other hand, was opposed to the bill.")
+    ) == [("Jane Smith", "oppose")]
+
+
+def test_a_name_listed_once_joins_the_actor_it_names_elsewhere() -> None:
+    brief = brief_of(
+        "Verizon, AT&T and Comcast, on the other hand, were all opposed to the regulations. "
+        "Comcast said it would comply. AT&T said it would sue."
+    )
+    assert [s for s in sorted_stances(brief) if s[1] == "oppose"] == [
+        ("AT&T", "oppose"),
+        ("Comcast", "oppose"),
+    ]
+
+
+def test_a_name_the_rules_did_not_read_does_not_break_a_list_of_holders() -> None:
+    brief = brief_of(
+        "Internet providers like Comcast and Verizon charge fees. Verizon, Sprint and Comcast "
+        "were opposed to the regulations."
+    )
+    assert ("Verizon", "oppose") in stances(brief)
+    assert ("Comcast", "oppose") in stances(brief)

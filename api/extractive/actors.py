@@ -1170,7 +1170,9 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
     # A lone name no full name explains, an acronym ("HIH") or a word ("Traveland", "Ansett"),
     # is an organization when the story repeats it: people are introduced by their full name.
     for key, group in orphans.items():
-        if len(group) > 1:
+        if key in groups:
+            groups[key].extend(group)  # "Verizon, AT&T and Comcast" where "AT&T said" elsewhere
+        elif len(group) > 1:
             # "Ms. Haley" where no full name is given: the honorific makes her a person
             titled = any(HONORIFIC_BEFORE.search(m.sentence.text, 0, m.start) for m in group)
             for mention in group:

@@ -50,6 +50,10 @@ _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"")
 _COORDINATION = re.compile(
     rf"^\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+|{honorific_pattern('Prof')}\s+)?$"
 )
+# A name the actor rules did not read, listed between two they did: "Verizon, AT&T and Comcast".
+_UNREAD_LISTED = re.compile(
+    r"^\s*,\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s*,?\s+(?:and|or)\s+(?:the\s+)?$"
+)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s")
 _SUBORDINATE_CLAUSE = re.compile(r",\s+(?:as|amid|while|after|following|because|since)\s")
@@ -62,7 +66,7 @@ _SUBJECT_FOLLOWERS = _AUXILIARIES | frozenset(
     {"says", "said", "today", "yesterday", "now", "still", "however", "who", "which", "does"}
     | {"both"}
     | {"did", "do", "could", "can", "may", "might", "must", "should", "not", "never", "are"}
-    | {"again", "already", "often", "once", "first"}
+    | {"again", "already", "often", "once", "first", "all"}
 )
 _COMPLEMENT_WORDS = 25
 
@@ -204,7 +208,7 @@ def _coordinated_group(
             index -= 1
             previous = mentions[index - 1]
         gap = _without_role(text[previous[0].end : left], current[0])
-        if not _COORDINATION.match(gap):
+        if not (_COORDINATION.match(gap) or _UNREAD_LISTED.match(gap)):
             break
         if not gap.strip() and current[1].type is ActorType.PERSON:
             break  # "ambassador to Pakistan Abdul Salam Zaeef": the place qualifies the title
@@ -254,7 +258,8 @@ def _listed_subjects(
     gaps = [text[a[0].end : b[0].start] for a, b in itertools.pairwise(whole)]
     first = whole[0][0]
     last_gap = _OWNER_BEFORE.sub("", _without_role(gaps[-1], whole[-1][0]))
-    if _LIST_AND.match(last_gap) and not _PREPOSITION_END.search(text[: first.start]):
+    ends_in_and = _LIST_AND.match(last_gap) or _UNREAD_LISTED.match(last_gap)
+    if ends_in_and and not _PREPOSITION_END.search(text[: first.start]):
         return whole
     return group
 
@@ -462,19 +467,21 @@ def holders_of(
         agents = ([p for p in named if p[0].role and p[0].start > start] or named)[:1]
         return [p for p in agents if not _names_a_noun(text, p[0])]
     pronoun = _pronoun_before(text, trigger.start)
-    clause_start = _clause_start(text, trigger.start)
+    # "Verizon and AT&T, on the other hand, were opposed": an aside is no clause of its own
+    plain = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), text)
+    clause_start = _clause_start(plain, trigger.start)
     before = _without_place_after(text, [p for p in subjects if p[0].end <= trigger.start])
     in_clause = [p for p in before if clause_start <= p[0].start]
     if in_clause and pronoun is None:
         nearest = in_clause[-1]
-        between = text[nearest[0].end : trigger.start]
+        between = plain[nearest[0].end : trigger.start]
         if _VERB_COORDINATION.match(between) and _object_of_verb(text, nearest[0]):
             # "Sharon and Arafat met Mr Zinni and urged him": the name before "and urged" is
             # the object of the first verb; both verbs share the subject of the clause.
             return _opening_group(text, in_clause, clause_start)
         if (
             len(between.split()) <= 6
-            and not _is_modifier(text, nearest[0], trigger)
+            and not _is_modifier(plain, nearest[0], trigger)
             and not _PROGRESSIVE_BETWEEN.search(between)
         ):
             group = _listed_subjects(text, before, len(in_clause))
@@ -517,6 +524,11 @@ def holders_of(
 
 
 _OWNER_GAP = re.compile(rf"^['’]s\s+(?:{honorific_pattern('Prof')}\s+)?$")
+# Asides between a subject and its verb: ", on the other hand,", "among others,", ", too,".
+_PARENTHETICAL = re.compile(
+    r",?\s+(?:among\s+others|on\s+the\s+other\s+hand|for\s+(?:its|their|his|her)\s+part|"
+    r"in\s+turn|too|meanwhile|however|in\s+contrast|by\s+contrast),(?=\s)"
+)
 
 
 def _owned_person(
