@@ -263,3 +263,23 @@ def test_a_name_the_rules_did_not_read_does_not_break_a_list_of_holders() -> Non
     )
     assert ("Verizon", "oppose") in stances(brief)
     assert ("Comcast", "oppose") in stances(brief)
+
+
+def test_lone_names_listed_as_the_subject_of_a_stance_verb_hold_it() -> None:
+    brief = brief_of(
+        "Internet giants like Facebook, Google and KickStarter all also vocally supported "
+        "network neutrality. Verizon, Sprint and Comcast were opposed to the regulations."
+    )
+    assert sorted_stances(brief) == [
+        ("Comcast", "oppose"),
+        ("Facebook", "support"),
+        ("Google", "support"),
+        ("KickStarter", "support"),
+        ("Sprint", "oppose"),
+        ("Verizon", "oppose"),
+    ]
+
+
+def test_a_list_of_lone_capitalized_words_without_a_stance_verb_names_no_one() -> None:
+    brief = brief_of("Leeds, York and Hull saw heavy snow on Monday. Trains were cancelled.")
+    assert brief.who == []

@@ -449,6 +449,10 @@ def _is_group_modifier(token: Token) -> bool:
     )
 
 
+# Words between a list of names and its verb: "were all opposed", "have also said".
+_LIST_FOLLOWERS = frozenset("all also both have has had were was are is".split())
+
+
 # "A short time later police arrested": when, not which police.
 _TIME_ADVERBS = frozenset("later earlier sooner afterwards afterward".split())
 
@@ -538,6 +542,27 @@ class _SentenceReader:
             key,
             role,
         )
+
+    def _listed_before_verb(self, end: int) -> bool:
+        """The word before ``end`` is listed with other capitalized words as the subject of a
+        verb of speaking or of stance: "Facebook, Google and KickStarter all also vocally
+        supported", "Verizon, Sprint and Comcast were opposed"."""
+        start = end - 1
+        listed = start > 1 and self.tokens[start - 1].lower in {",", "and", "or"}
+        index = end
+        while index < len(self.tokens):
+            token = self.tokens[index]
+            previous = self.tokens[index - 1].lower
+            if token.text == "," or token.lower in {"and", "or"}:
+                index += 1
+            elif token.is_word and token.is_capitalized and previous in {",", "and", "or"}:
+                listed = True
+                index += 1
+            elif listed and (token.lower in _LIST_FOLLOWERS or token.lower.endswith("ly")):
+                index += 1
+            else:
+                return listed and token.lower in SPEAKING_VERBS
+        return False
 
     def first_word_index(self) -> int:
         """The sentence's first word, after a list item's number ("1) Classroom Resources")."""
@@ -1070,7 +1095,8 @@ class _SentenceReader:
             if self._read_lowercase_titled_person(start, end):
                 return
             mention = self.mention(start, end, ActorType.PERSON, f"single:{tokens[0].lower}")
-            if after in SPEAKING_VERBS and start != self.first_word_index():
+            listed = self._listed_before_verb(end)
+            if listed or (after in SPEAKING_VERBS and start != self.first_word_index()):
                 mention.key = f"person:{_name_key(mention.surface)}"
                 mention.role = None
                 self.singles.append(mention)
