@@ -179,3 +179,18 @@ def test_a_name_past_a_comma_is_not_the_target() -> None:
         ("Hungary", "the target"),
         ("Slovakia", "the target"),
     }
+
+
+def test_a_feeling_is_about_what_its_preposition_governs() -> None:
+    assert target_phrase("he is satisfied and relieved with the outcome") == "the outcome"
+    assert target_phrase("she feels devastated by her husband's death") == "her husband's death"
+    assert target_phrase("very concerned about the cost of the plan") == "the cost of the plan"
+    assert target_phrase("a good look at the sanitation") == "a good look at the sanitation"
+    assert target_phrase("I'd feel nervous") == "I'd feel nervous"
+
+
+def test_even_though_opens_a_condition_not_the_target() -> None:
+    assert targets(
+        "Mayor Bill de Blasio said that even though the suspect was in custody, New Yorkers "
+        "should remain vigilant."
+    ) == [("Bill de Blasio", "support", "remain vigilant")]

@@ -884,12 +884,49 @@ def target_phrase(complement: str) -> str:
         bare = all(_pronoun(word) or word.lower() in _DANGLING for word in subject)
         obliged = words[verb].lower() in _OBLIGING and len(rest) > 1
         words = rest if (bare or obliged) and rest else subject
+    words = _past_feeling(words)
     kept = words[:TARGET_WORDS]
     while len(kept) > 1 and kept[-1].lower() in _TRAILING:
         kept = kept[:-1]  # "several instances in", "the real test and": cut mid-phrase
     phrase = re.sub(r"[\"“”]", "", " ".join(kept)).strip(" .,'")
     phrase = _WHEN_AT_END.sub("", phrase)
     return phrase or " ".join(complement.split()[:6])
+
+
+def _past_feeling(words: list[str]) -> list[str]:
+    """ "satisfied and relieved with the outcome" -> "the outcome", "very concerned about the
+    cost" -> "the cost", "she feels devastated by his death" -> "his death": a feeling is about
+    what its preposition governs."""
+    if len(words) > 2 and _pronoun(words[0]) and words[1].lower() in _LINKING_VERBS:
+        about = _past_feeling(words[2:])
+        return about if about != words[2:] else words
+    for index, word in enumerate(words[1:_FEELING_WORDS], start=1):
+        if word.lower() in _FEELING_PREPOSITIONS:
+            feeling = [w.lower() for w in words[:index]]
+            named = any(w in FEELINGS for w in feeling) and all(
+                w in FEELINGS or w in _DEGREE or w.endswith("ly") for w in feeling
+            )
+            return words[index + 1 :] if named and len(words) > index + 1 else words
+    return words
+
+
+_FEELING_WORDS = 5
+_LINKING_VERBS = frozenset(
+    "feels felt feel is was are were am remains remained seems seemed".split()
+)
+_FEELING_PREPOSITIONS = frozenset("with about by at of over".split())
+_DEGREE = frozenset("very so too quite deeply extremely and but not".split())
+# Words of feeling that take what they are about after a preposition ("pleased with").
+FEELINGS = frozenset(
+    (
+        "satisfied relieved pleased happy unhappy disappointed concerned worried devastated "
+        "angry upset furious delighted thrilled frustrated troubled alarmed shocked saddened "
+        "confident optimistic pessimistic critical supportive wary skeptical sceptical proud "
+        "ashamed comfortable uncomfortable content encouraged heartened dismayed outraged "
+        "appalled surprised impressed excited nervous anxious disgusted sorry glad grateful "
+        "thankful hopeful fearful afraid scared sick tired"
+    ).split()
+)
 
 
 # When the report came, at the end of its words: "welcomed the deal on Monday" is about the deal.
@@ -960,8 +997,10 @@ def _past_preposition(complement: str) -> str:
 
 
 def _past_condition(complement: str) -> str:
-    """ "Until Congress acts, the government hasn't ..." -> "the government hasn't ..."."""
-    if complement.split(" ", 1)[0].lower() not in _SUBORDINATORS:
+    """ "Until Congress acts, the government hasn't ..." -> "the government hasn't ...", and
+    "even though Mr. Rahami was in custody, New Yorkers should ..." -> "New Yorkers ..."."""
+    opening = re.sub(r"^(?:that\s+)?even\s+(?=(?:though|if|when|as)\b)", "", complement, flags=re.I)
+    if opening.split(" ", 1)[0].lower() not in _SUBORDINATORS:
         return complement
     parts = complement.split(", ")[1:]
     while parts and parts[0].split(" ", 1)[0].lower() in _RELATIVES:
