@@ -194,3 +194,13 @@ def test_even_though_opens_a_condition_not_the_target() -> None:
         "Mayor Bill de Blasio said that even though the suspect was in custody, New Yorkers "
         "should remain vigilant."
     ) == [("Bill de Blasio", "support", "remain vigilant")]
+
+
+def test_a_thing_an_actor_owns_is_the_target_not_the_actor() -> None:
+    assert targets(
+        "Former Defense Secretary Robert Gates on Sunday defended President-elect Donald "
+        "Trump's pick for secretary of state."
+    ) == [("Robert Gates", "support", "President-elect Donald Trump's pick for secretary of state")]
+    assert targets("Consumer groups hope Judge Richard Curry's refund order may set a precedent.")[
+        0
+    ][2].startswith("Judge Richard Curry's refund order")

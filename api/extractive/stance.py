@@ -813,7 +813,11 @@ def _target_of(
         # "voted against the target, while Belgium abstained": a name past a comma is another
         # clause's
         near = len(between.split()) <= 3 and "," not in between
+        # "defended Donald Trump's pick", "joined a US-led move": the thing, not its owner
+        owned = re.match(r"['’]s\b|-[a-z]", sentence[mention.end :]) is not None
         if after <= mention.start < clause_end and not mention.in_role and near:
+            if owned:
+                break
             if sentence.startswith(" to ", mention.end):
                 break  # "called on Trump to accept the accord": what he is asked to do
             return entity.name
@@ -954,7 +958,8 @@ _OPENER = re.compile(
 
 def _clause_verb(word: str, index: int) -> bool:
     """An auxiliary or a modal; capitalized inside a phrase it is a name or a month ("in May it
-    could", "Will Smith is")."""
+    could", "Will Smith is"); a quotation mark may open it ('allegations "are without')."""
+    word = word.lstrip("\"“‘'")
     return word.lower() in _CLAUSE_VERBS and (word.islower() or (index == 0 and word != "May"))
 
 
