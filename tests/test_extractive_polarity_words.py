@@ -110,3 +110,25 @@ def test_agreeing_or_ordering_to_undo_a_thing_opposes_the_thing(
     brief = brief_of(text)
     assert sorted_stances(brief) == [(actor, "oppose")]
     assert brief.stance[0].target == target
+
+
+@pytest.mark.parametrize(
+    ("content", "polarity"),
+    [
+        ("the measure would end the crisis", Polarity.SUPPORT),
+        ("the new plan will cut unemployment and reduce poverty", Polarity.SUPPORT),
+        ("the measure would not end the crisis", Polarity.OPPOSE),
+        ("the plan will never reduce poverty", Polarity.OPPOSE),
+        ("the crisis will end soon", Polarity.OPPOSE),
+    ],
+)
+def test_doing_away_with_a_bad_thing_sides_with_doing_it(content: str, polarity: Polarity) -> None:
+    assert polarity_from_scores(*content_scores(content)) is polarity
+
+
+def test_a_law_said_to_help_those_suffering_is_supported() -> None:
+    brief = brief_of(
+        "Alabama legislators said the law would help legal residents suffering from nearly 10 "
+        "percent unemployment."
+    )
+    assert sorted_stances(brief) == [("Alabama legislators", "support")]

@@ -145,6 +145,31 @@ def _diminished(words: Sequence[str], index: int) -> bool:
     )
 
 
+def _remedy_before(words: Sequence[str], index: int) -> int | None:
+    """Where a word of doing away with something stands just before a bad thing ("would end
+    the crisis", "cut unemployment and reduce poverty", "help residents suffering from"), if one
+    does."""
+    if words[index] in _REMEDIES:
+        return None
+    start = max(0, index - _REMEDY_REACH)
+    remedies = [i for i in range(start, index) if words[i] in _REMEDIES]
+    return remedies[-1] if remedies else None
+
+
+_REMEDY_REACH = 3
+_REMEDIES = frozenset(
+    (
+        "end ends ended ending cut cuts cutting reduce reduces reduced reducing reduction halve "
+        "halves halved lower lowers lowering ease eases eased easing curb curbs curbed curbing "
+        "tackle tackles tackled tackling prevent prevents prevented preventing stop stops "
+        "stopped stopping combat combats eliminate eliminates eliminated eliminating solve "
+        "solves solved solving resolve resolves resolved resolving relieve relieves relieved "
+        "alleviate alleviates avert averts averted defuse defuses defused fix fixes fixed "
+        "help helps helped helping"
+    ).split()
+)
+
+
 # "had enough" is being fed up; "not enough" a shortfall; "enough" alone takes no side.
 _HAVING = frozenset({"had", "'d"})
 
@@ -236,8 +261,13 @@ def _word_scores(
             continue
         if not (positive or negative):
             continue
+        remedy = _remedy_before(words, index) if negative else None
         if word in SORROW_WORDS and not LOSS_WORDS.isdisjoint(words):
             positive, negative = True, False  # grief at a death sides with the one who died
+        elif remedy is not None:
+            # "would end the crisis" sides with ending it; "would not end the crisis" does not
+            positive = not _negated(words, remedy) and index <= denied
+            negative = not positive
         elif _negated(words, index) or index > denied:
             positive, negative = negative, positive
         elif positive and _diminished(words, index):
