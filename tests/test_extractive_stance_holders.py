@@ -283,3 +283,19 @@ def test_lone_names_listed_as_the_subject_of_a_stance_verb_hold_it() -> None:
 def test_a_list_of_lone_capitalized_words_without_a_stance_verb_names_no_one() -> None:
     brief = brief_of("Leeds, York and Hull saw heavy snow on Monday. Trains were cancelled.")
     assert brief.who == []
+
+
+def test_the_actor_after_as_does_holds_the_same_stance() -> None:
+    brief = brief_of(
+        "Health Secretary Louis Sullivan opposes federal funding for abortion, as does President "
+        "George Bush, except in cases where a woman's life is threatened."
+    )
+    assert sorted_stances(brief) == [("George Bush", "oppose"), ("Louis Sullivan", "oppose")]
+
+
+def test_as_does_in_another_clause_does_not_reach_back() -> None:
+    brief = brief_of(
+        "Health Secretary Louis Sullivan opposes federal funding for abortion. Research goes on, "
+        "as does President George Bush's review."
+    )
+    assert sorted_stances(brief) == [("Louis Sullivan", "oppose")]

@@ -1174,6 +1174,8 @@ def stances_in_sentence(
     reported: list[tuple[Trigger, set[str], list[StanceFinding]]] = []
     for trigger in triggers:
         holders = holders_of(sentence, trigger, mentions, previous, last_speakers)
+        if holders:
+            holders = holders + _as_does(sentence.text, trigger, mentions, holders)
         holders = [pair for pair in holders if not _document(pair[1])]
         if not holders or _hypothetical(sentence.text, holders[0][0]):
             continue
@@ -1260,6 +1262,29 @@ def stances_in_sentence(
         if not _reports_own_stance(sentence.text, trigger, names, reported[index + 1 :]):
             findings.extend(own)
     return findings
+
+
+def _as_does(
+    text: str,
+    trigger: Trigger,
+    mentions: Sequence[tuple[Mention, Entity]],
+    holders: Sequence[tuple[Mention, Entity]],
+) -> list[tuple[Mention, Entity]]:
+    """ "Mason and Sullivan oppose federal funding for abortion, as does President Bush": the
+    actor named after "as does" holds the same stance."""
+    match = _AS_DOES.search(text, trigger.end)
+    if match is None or _CLAUSE_END.search(text, trigger.end, match.start()):
+        return []
+    taken = {id(pair[1]) for pair in holders}
+    return [
+        pair
+        for pair in mentions
+        if _named_at(text, pair[0], match.end()) and id(pair[1]) not in taken
+    ][:1]
+
+
+_AS_DOES = re.compile(r",\s+as\s+(?:does|did|do|has|have|had)\s+(?:the\s+)?")
+_CLAUSE_END = re.compile(r"[;:.?!]\s")
 
 
 # Names of texts, not of anyone who could take a side: "the Mitchell Plan calls for".
