@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from api.extractive.polarity import content_scores
 from api.schemas import Polarity
-from tests.extractive_texts import brief_of, names
+from tests.extractive_texts import brief_of, names, stances
 
 
 def test_country_only_as_a_setting_is_not_an_actor() -> None:
@@ -210,3 +210,29 @@ def test_a_country_whose_government_is_named_first_is_still_a_country() -> None:
         "and Israel denied the allegations."
     )
     assert {actor.name: actor.type.value for actor in brief.who}.get("Israel") == "country"
+
+
+def test_the_us_parties_are_actors_by_their_plural_name() -> None:
+    brief = brief_of(
+        "The vote came on Tuesday. Democrats unanimously opposed the bill, calling it a "
+        "giveaway. Republicans said it would create jobs, and the GOP pledged to pass it."
+    )
+    assert ("Democratic Party", "oppose") in stances(brief)
+    assert "Republican Party" in names(brief)
+
+
+def test_a_party_named_once_in_passing_is_no_actor() -> None:
+    brief = brief_of(
+        "Senator Jane Smith said the Republican-controlled Congress would act. Republicans hold "
+        "the majority. Smith welcomed the plan."
+    )
+    assert "Republican Party" not in names(brief)
+
+
+def test_the_democrats_of_an_australian_story_are_the_australian_democrats() -> None:
+    brief = brief_of(
+        "The Australian Democrats met on Monday. The Democrats opposed the bill, Senator "
+        "Andrew Bartlett said."
+    )
+    assert "Democratic Party" not in names(brief)
+    assert ("Australian Democrats", "oppose") in stances(brief)

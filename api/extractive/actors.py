@@ -35,6 +35,7 @@ from api.extractive.gazetteer import (
     OCCUPATIONS,
     ORG_CUES,
     ORG_ENDINGS,
+    PARTIES,
     PLACE_CUES,
     PLACE_PREFIXES,
     REGIONS,
@@ -1205,8 +1206,26 @@ def merge_mentions(mentions: Sequence[Mention], singles: Sequence[Mention]) -> l
                 mention.type = ActorType.PERSON if titled else ActorType.ORGANIZATION
             groups.setdefault(key, []).extend(group)
     _merge_governments(groups)
+    _merge_local_parties(groups)
     entities = _merge_same_names([_entity_of(key, group) for key, group in groups.items()])
     return sorted(entities, key=lambda e: (-e.importance, _first_at(e.mentions)))
+
+
+def _merge_local_parties(groups: dict[str, list[Mention]]) -> None:
+    """ "The Democrats" of a story about the Australian Democrats are that party, not the US
+    one the gazetteer knows by the same word."""
+    for party in PARTIES:
+        key = f"known:{party}"
+        plurals = {m.surface for m in groups.get(key, [])}
+        local = [
+            other
+            for other, group in groups.items()
+            if other.startswith("org:")
+            and len(_display_name(group).split()) > 1
+            and _display_name(group).split()[-1] in plurals
+        ]
+        if len(local) == 1:
+            groups[local[0]].extend(groups.pop(key))
 
 
 def _merge_governments(groups: dict[str, list[Mention]]) -> None:

@@ -22,6 +22,7 @@ from api.extractive.gazetteer import (
     MEDIA_NAMES,
     MONTHS,
     ORG_CUES,
+    PARTIES,
     PLACE_NOUNS,
     TITLES,
     UNNAMED_GROUP_NOUNS,
@@ -214,7 +215,7 @@ def prune_actors(entities: Sequence[Entity], speakers: set[str]) -> list[Entity]
         and not passing_mention(entity, speakers)
         and (
             len(entity.mentions) > 1
-            or entity.known
+            or (entity.known and entity.name not in PARTIES)
             or entity.role
             or entity.name in speakers
             or (entity.type is ActorType.PERSON and len(entity.name.split()) > 1)

@@ -134,6 +134,8 @@ House of Commons|organization|
 House of Lords|organization|
 Reuters|organization|
 Associated Press|organization|AP
+Democratic Party|organization|Democrats;Democratic party
+Republican Party|organization|Republicans;GOP;Republican party
 Hamas|group|
 Islamic Jihad|group|
 Hezbollah|group|
@@ -143,6 +145,11 @@ Islamic State|group|ISIS;ISIL
 al-Qaeda|group|al Qaeda;Al Qaeda
 Wagner Group|group|Wagner
 """
+
+
+# Parties are named in passing far more often than they act ("a Republican-controlled
+# Congress"): named once, they are actors only when they take a stance.
+PARTIES = frozenset({"Democratic Party", "Republican Party"})
 
 
 @dataclass(frozen=True, slots=True)
