@@ -299,3 +299,12 @@ def test_as_does_in_another_clause_does_not_reach_back() -> None:
         "as does President George Bush's review."
     )
     assert sorted_stances(brief) == [("Louis Sullivan", "oppose")]
+
+
+def test_a_lone_name_past_an_adverb_speaks_and_opens_a_later_sentence_as_itself() -> None:
+    brief = brief_of(
+        "Regulators met on Monday. Internet firms lobbied hard, and Google vocally supported the "
+        "rules. Google also said it would comply."
+    )
+    assert sorted_stances(brief) == [("Google", "support")]
+    assert [actor.type.value for actor in brief.who] == ["organization"]

@@ -452,6 +452,7 @@ def _is_group_modifier(token: Token) -> bool:
 
 # Words between a list of names and its verb: "were all opposed", "have also said".
 _LIST_FOLLOWERS = frozenset("all also both have has had were was are is".split())
+_AUXILIARY_FOLLOWERS = frozenset("have has had were was are is".split())
 
 
 # "A short time later police arrested": when, not which police.
@@ -543,6 +544,17 @@ class _SentenceReader:
             key,
             role,
         )
+
+    def _verb_after(self, end: int) -> str:
+        """The word after ``end``, past adverbs ("Google vocally supported", "Sprint also
+        said")."""
+        index = end
+        while index < len(self.tokens) and (
+            self.tokens[index].lower in _LIST_FOLLOWERS - _AUXILIARY_FOLLOWERS
+            or (self.tokens[index].lower.endswith("ly") and self.tokens[index].lower != "only")
+        ):
+            index += 1
+        return self.tokens[index].lower if index < len(self.tokens) else ""
 
     def _listed_before_verb(self, end: int) -> bool:
         """The word before ``end`` is listed with other capitalized words as the subject of a
@@ -1092,7 +1104,7 @@ class _SentenceReader:
                 self.singles.append(acronym)
             return
         if len(tokens) == 1:
-            after = self.tokens[end].lower if end < len(self.tokens) else ""
+            after = self._verb_after(end)
             if self._read_lowercase_titled_person(start, end):
                 return
             mention = self.mention(start, end, ActorType.PERSON, f"single:{tokens[0].lower}")
@@ -1523,6 +1535,9 @@ def _group_for_single(single: Mention, groups: dict[str, list[Mention]]) -> str 
         return companies[0]  # "Lorillard" of "Lorillard Inc.", "GAF" of "GAF Corp."
     if single.key == "acronym":
         return None
+    same = f"person:{_name_key(word)}"
+    if same in groups and _display_name(groups[same]) == word:
+        return same  # "Google also said", after "Google vocally supported": the same one
     candidates = [
         key
         for key, group in groups.items()
