@@ -451,8 +451,8 @@ def _is_group_modifier(token: Token) -> bool:
 
 
 # Words between a list of names and its verb: "were all opposed", "have also said".
-_LIST_FOLLOWERS = frozenset("all also both have has had were was are is".split())
-_AUXILIARY_FOLLOWERS = frozenset("have has had were was are is".split())
+_ADVERB_FOLLOWERS = frozenset("all also both".split())
+_LIST_FOLLOWERS = _ADVERB_FOLLOWERS | frozenset("have has had were was are is".split())
 
 
 # "A short time later police arrested": when, not which police.
@@ -550,7 +550,7 @@ class _SentenceReader:
         said")."""
         index = end
         while index < len(self.tokens) and (
-            self.tokens[index].lower in _LIST_FOLLOWERS - _AUXILIARY_FOLLOWERS
+            self.tokens[index].lower in _ADVERB_FOLLOWERS
             or (self.tokens[index].lower.endswith("ly") and self.tokens[index].lower != "only")
         ):
             index += 1
