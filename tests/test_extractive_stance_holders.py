@@ -308,3 +308,28 @@ def test_a_lone_name_past_an_adverb_speaks_and_opens_a_later_sentence_as_itself(
     )
     assert sorted_stances(brief) == [("Google", "support")]
     assert [actor.type.value for actor in brief.who] == ["organization"]
+
+
+def test_a_noun_after_a_name_says_where_it_stands() -> None:
+    assert sorted_stances(brief_of("Senator Jane Smith is a longtime critic of the plan.")) == [
+        ("Jane Smith", "oppose")
+    ]
+    assert sorted_stances(
+        brief_of("Senator Jane Smith, a supporter of the bill, spoke on Monday.")
+    ) == [("Jane Smith", "support")]
+    assert sorted_stances(
+        brief_of("Analysts say President Donald Trump's opposition to free-trade deals is firm.")
+    ) == [("Donald Trump", "oppose")]
+
+
+def test_both_after_a_list_gives_the_noun_to_every_name() -> None:
+    brief = brief_of(
+        "Trump named Jeff Eisenach and Mark Jamison, both fierce opponents of network "
+        "neutrality, to his transition team."
+    )
+    assert sorted_stances(brief) == [("Jeff Eisenach", "oppose"), ("Mark Jamison", "oppose")]
+
+
+def test_a_noun_that_is_not_a_stance_is_none() -> None:
+    brief = brief_of("Senator Jane Smith, a member of the committee, spoke on Monday.")
+    assert brief.stance == []

@@ -1416,6 +1416,7 @@ def find_stances(documents: Sequence[Document], entities: Sequence[Entity]) -> l
             previous_text = sentence.text
         findings.extend(_posts(document, table, topic))
         findings.extend(_labelled(document, table))
+        findings.extend(_described(document, table))
     return findings
 
 
@@ -1460,6 +1461,66 @@ def _labelled(
                     oppose,
                 )
             )
+    return found
+
+
+# What a name is called right after it: "Eisenach and Jamison, both fierce opponents of
+# network neutrality", "Smith is a longtime critic of the plan", "Trump's own opposition to
+# network neutrality".
+_DESCRIBED = re.compile(
+    r"^(?:,\s+(?P<all>(?:both|all|each)\s+)?|\s+(?:is|was|are|were|has\s+been|have\s+been|"
+    r"had\s+been|remains|remained)\s+)(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?P<noun>opponents?|critics?|supporters?|proponents?|advocates?|backers?|foes?|"
+    r"champions?|detractors?)\s+(?:of|for)\s+(?P<target>[^,;:.]+)"
+    r"|^['’]s\s+(?:(?:own|longstanding|long-standing|strong|fierce|vocal|staunch)\s+)*"
+    r"(?P<act>opposition|support|criticism|backing|endorsement|rejection|condemnation)\s+"
+    r"(?:to|for|of)\s+(?P<object>[^,;:.]+)"
+)
+_DESCRIBED_OPPOSE = frozenset(
+    "opponent opponents critic critics foe foes detractor detractors opposition criticism "
+    "rejection condemnation".split()
+)
+
+
+def _described(
+    document: Document, table: Mapping[tuple[str, int], Sequence[tuple[Mention, Entity]]]
+) -> list[StanceFinding]:
+    """Stances a noun after a name gives: "a critic of", "both fierce opponents of", "'s
+    opposition to"; named together by "both", every name of the list holds it."""
+    found: list[StanceFinding] = []
+    for sentence in document.sentences:
+        mentions = [
+            p for p in table.get((sentence.article, sentence.index), []) if not p[0].in_role
+        ]
+        for index, (mention, entity) in enumerate(mentions):
+            match = _DESCRIBED.match(sentence.text[mention.end :])
+            if match is None:
+                continue
+            noun = match.group("noun") or match.group("act")
+            target = target_phrase(match.group("target") or match.group("object"))
+            polarity = Polarity.OPPOSE if noun in _DESCRIBED_OPPOSE else Polarity.SUPPORT
+            support, oppose = (2.0, 0.0) if polarity is Polarity.SUPPORT else (0.0, 2.0)
+            holders = (
+                _coordinated_group(sentence.text, mentions, index)
+                if match.group("all")
+                else [(mention, entity)]
+            )
+            end = mention.end + match.end()
+            for holder, holder_entity in holders:
+                found.append(
+                    StanceFinding(
+                        holder_entity,
+                        polarity,
+                        target,
+                        sentence.text[holder.start : end],
+                        None,
+                        sentence,
+                        holder.start,
+                        end,
+                        support,
+                        oppose,
+                    )
+                )
     return found
 
 
