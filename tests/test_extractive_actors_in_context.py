@@ -236,3 +236,11 @@ def test_the_democrats_of_an_australian_story_are_the_australian_democrats() -> 
     )
     assert "Democratic Party" not in names(brief)
     assert ("Australian Democrats", "oppose") in stances(brief)
+
+
+def test_a_word_after_a_colon_opens_a_sentence_and_is_no_speaker() -> None:
+    brief = brief_of(
+        "3) Partial University Scholarships: Financial support will be provided to select "
+        "students. The foundation said the grants would grow."
+    )
+    assert "Financial" not in names(brief)

@@ -1109,7 +1109,10 @@ class _SentenceReader:
                 return
             mention = self.mention(start, end, ActorType.PERSON, f"single:{tokens[0].lower}")
             listed = self._listed_before_verb(end)
-            if listed or (after in SPEAKING_VERBS and start != self.first_word_index()):
+            # a word after a colon opens a sentence of its own ("Scholarships: Financial
+            # support will be provided")
+            opening = start == self.first_word_index() or self.tokens[start - 1].text == ":"
+            if listed or (after in SPEAKING_VERBS and not opening):
                 mention.key = f"person:{_name_key(mention.surface)}"
                 mention.role = None
                 self.singles.append(mention)
