@@ -244,3 +244,12 @@ def test_a_word_after_a_colon_opens_a_sentence_and_is_no_speaker() -> None:
         "students. The foundation said the grants would grow."
     )
     assert "Financial" not in names(brief)
+
+
+def test_a_participle_used_as_a_preposition_is_not_part_of_the_name_after_it() -> None:
+    brief = brief_of(
+        "Considering Donald Trump's own opposition to the rules, the chief will act. Regarding "
+        "Mary Jones's claim, the court ruled."
+    )
+    assert {"Donald Trump", "Mary Jones"} <= set(names(brief))
+    assert not any(name.startswith(("Considering", "Regarding")) for name in names(brief))

@@ -446,6 +446,8 @@ COMMON_CAPITALIZED = frozenset(
         "Read More Photo Video Updated Breaking Analysis Outside Inside Near Across Around "
         "Behind Beyond Within Along Against Amid Among Amongst Toward Towards Through Throughout "
         "Following Including Like Unlike Upon Into Onto Several Few Various Numerous Neither "
+        # participles used as prepositions ("Considering Donald Trump's own opposition")
+        "Considering Regarding Concerning Excluding Barring Pending Notwithstanding Given "
         "Either Whether Even Just Only Almost Nearly About Above Below Between "
         "AEDT AEST ACDT ACST AWST GMT UTC EST EDT PST PDT CET BST ICBM ICBMs GDP CPI "
         "CEO CEOs CFO COO PC PCs TV "
