@@ -184,3 +184,41 @@ def test_one_article_giving_an_equal_figure_for_another_fact_is_no_disagreement(
         "North Korea fired approximately 80 projectiles into the sea, Seoul said. "
         "North Korea fired more than 80 artillery shells into the sea, the army said."
     ) == [["approximately 80 projectiles", "more than 80 artillery shells"]]
+
+
+# --- a figure disputed in the same report --------------------------------------------------------
+
+
+def test_a_figure_disputed_by_another_source_in_one_report_disagrees() -> None:
+    assert told(
+        "The Congressional Budget Office estimated the bill would add about $1 trillion to "
+        "deficits, though the White House disputed that figure, putting it at closer to $800 "
+        "billion."
+    ) == [["about $1 trillion", "$800 billion"]]
+
+
+def test_a_bare_figure_put_against_a_count_disagrees() -> None:
+    assert told(
+        "Police said about 20,000 people marched through the city on Saturday. Organisers put "
+        "the figure at 100,000. The march was peaceful."
+    ) == [["about 20,000 people", "100,000"]]
+
+
+def test_a_disputed_ruling_disputes_no_figure() -> None:
+    assert (
+        told(
+            "The $2.5 billion plant opened in 1985. In a disputed 1985 ruling, the commission said "
+            "the utility could raise its rates by $49 million."
+        )
+        == []
+    )
+
+
+def test_the_disputed_figure_is_evidence_in_the_brief() -> None:
+    text = (
+        "Police said about 20,000 people marched on Saturday. Organisers put the figure at 100,000."
+    )
+    brief = build_brief([Article(id="a1", text=text)], SummaryOptions())
+    [disagreement] = brief.disagreements
+    assert [c.text for c in disagreement.claims] == ["about 20,000 people", "100,000"]
+    assert brief.provenance.grounding.verified == brief.provenance.grounding.checked

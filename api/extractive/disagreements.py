@@ -650,6 +650,78 @@ def _spellings(sentences: Sequence[Sentence]) -> list[Conflict]:
     return conflicts
 
 
+# A second figure given as disputing the first: "the CBO estimated $1 trillion, though the White
+# House disputed that figure, putting it at closer to $800 billion", "organisers put the figure
+# at 100,000".
+# The words must point back at the first figure ("disputed that figure", "put it at"): "a
+# disputed 1985 ruling" disputes no figure.
+_FIGURE = r"(?:it|that|this|the)(?:\s+(?:figure|number|toll|total|count|cost|estimate|crowd))?"
+_DISPUTE = re.compile(
+    rf"\b(?:(?:disput|contest|challeng)\w*\s+{_FIGURE}|put(?:s|ting)?\s+{_FIGURE}\s+at)\b",
+    re.IGNORECASE,
+)
+
+
+def _disputed_figures(
+    groups: Sequence[NumberGroup], sentences: Sequence[Sentence]
+) -> list[Conflict]:
+    """A figure, then in its sentence or the next words of dispute that point back at it and a
+    second figure of its kind: one read as a number, or the bare figure "put at" ("organisers
+    put the figure at 100,000", "the agency put it at 6.4")."""
+    mentions = sorted(
+        (m for g in groups for m in g.mentions if not (m.is_year or m.range_high)),
+        key=lambda m: (m.sentence.article_order, m.sentence.index, m.start),
+    )
+    by_place = {(s.article, s.index): s for s in sentences}
+    found: list[Conflict] = []
+    for index, first in enumerate(mentions):
+        if not first.unit:
+            continue
+        following = by_place.get((first.sentence.article, first.sentence.index + 1))
+        places = [(first.sentence, first.end)] + ([(following, 0)] if following else [])
+        for sentence, offset in places:
+            dispute = _DISPUTE.search(sentence.text, offset)
+            if dispute is None:
+                continue
+            later = [
+                m
+                for m in mentions[index + 1 :]
+                if m.sentence is sentence and m.start >= dispute.end() and m.value != first.value
+            ]
+            if later and later[0].unit_head == first.unit_head:
+                found.append(Conflict(_about([first, later[0]]), (first, later[0])))
+            else:
+                bare = _PUT_AT_FIGURE.match(sentence.text, dispute.end())
+                if (
+                    bare
+                    and dispute.group().lower().startswith("put")
+                    and (_figure_value(bare.group("figure")) not in (None, first.value))
+                ):
+                    told = Statement(
+                        sentence, bare.start("figure"), bare.end(), bare.group("figure")
+                    )
+                    about = f"how many {_thing_counted(first)}: {first.phrase} or {told.phrase}"
+                    found.append(Conflict(about, (first, told)))
+            break
+    return found
+
+
+_PUT_AT_FIGURE = re.compile(
+    r"\s+(?:(?:about|around|some|nearly|almost|more than|over)\s+)?"
+    r"(?P<figure>\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?)"
+)
+
+
+def _figure_value(figure: str) -> float | None:
+    words = figure.replace(",", "").split()
+    try:
+        value = float(words[0])
+    except ValueError:
+        return None
+    scale = {"million": 1e6, "billion": 1e9}.get(words[1] if len(words) > 1 else "", 1.0)
+    return value * scale
+
+
 def find_conflicts(
     groups: Sequence[NumberGroup], documents: Sequence[Document] = ()
 ) -> list[Conflict]:
@@ -663,7 +735,14 @@ def find_conflicts(
     within = [
         c for g in groups for c in conflicts_within(g) if not any(id(m) in used for m in c.mentions)
     ]
+    disputed = [
+        c
+        for c in _disputed_figures(groups, sentences)
+        if not any(id(m) in used for m in c.mentions)
+        and not any(set(map(id, c.mentions)) & set(map(id, w.mentions)) for w in within)
+    ]
     worded = [
+        *disputed,
         *_reactions(sentences),
         *_accused_and_denying(sentences),
         *_spellings(sentences),
