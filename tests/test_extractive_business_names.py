@@ -308,3 +308,8 @@ def test_initials_written_together_open_a_persons_name() -> None:
     assert "L.A. Unified" not in [
         name for name, kind in kinds(brief).items() if kind is ActorType.PERSON
     ]
+
+
+def test_a_caucus_is_an_organization() -> None:
+    brief = brief_of("The Freedom Caucus urged members to vote no. The Freedom Caucus met later.")
+    assert kinds(brief)["Freedom Caucus"] is ActorType.ORGANIZATION

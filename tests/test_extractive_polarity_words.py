@@ -132,3 +132,12 @@ def test_a_law_said_to_help_those_suffering_is_supported() -> None:
         "percent unemployment."
     )
     assert sorted_stances(brief) == [("Alabama legislators", "support")]
+
+
+def test_pledging_or_urging_to_oppose_something_opposes_it() -> None:
+    brief = brief_of(
+        "Rep. Chip Roy vowed to oppose any future deal that did not cut spending. The Freedom "
+        "Caucus urged members to vote no."
+    )
+    assert sorted_stances(brief) == [("Chip Roy", "oppose"), ("Freedom Caucus", "oppose")]
+    assert brief.stance[0].target == "any future deal"

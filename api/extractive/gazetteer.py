@@ -260,7 +260,7 @@ ORG_CUES = frozenset(
         # "102nd Rescue Squadron", "Seagate Technology", "Trump Productions")
         "Division Squadron Regiment Battalion Technology Technologies "
         "Communications Entertainment Productions Enterprises Pharmaceuticals Laboratories Labs "
-        "Studios Publishing Partners Associates Bancorp"
+        "Studios Publishing Partners Associates Bancorp Caucus"
     ).split()
 )
 # Words that end a body's name but not a place's or a person's, and only as its last word:

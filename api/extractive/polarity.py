@@ -391,8 +391,11 @@ def verb_polarity(trigger: Trigger, complement: str) -> Polarity:
         return Polarity.NEUTRAL
     if polarity is Polarity.SUPPORT and re.match(_REQUEST_OBJECT + r"not\s+to\b", lowered):
         return Polarity.OPPOSE
-    if trigger.word.split()[0] in _REQUESTING and re.match(_REQUEST_OBJECT + _ENDING, lowered):
-        return Polarity.OPPOSE  # "called for an end to the attacks", "urged them to stop"
+    if trigger.word.split()[0] in _REQUESTING and re.match(
+        _REQUEST_OBJECT + f"(?:{_ENDING}|to\\s+{_UNDOING})", lowered
+    ):
+        # "called for an end to the attacks", "urged them to stop", "urged members to vote no"
+        return Polarity.OPPOSE
     if polarity is Polarity.SUPPORT and re.match(_UNDOING, lowered):
         return Polarity.OPPOSE  # "offered to withdraw its bids", "ordered the closure of"
     return polarity
@@ -421,7 +424,8 @@ _ENDING = (
 # it, or orders its closure, is against it.
 _UNDOING = (
     r"(?:(?:to\s+)?(?:withdraw|drop|abandon|scrap|cancel|end|stop|halt|cease|close|shut|suspend|"
-    r"repeal|revoke|rescind|dismantle|ban|block)\b"
+    r"repeal|revoke|rescind|dismantle|ban|block|oppose|reject|resist|fight|veto|overturn|defeat|"
+    r"boycott|vote\s+(?:against|no)\b)\b"
     r"|(?:the|an?)\s+(?:[a-z]+\s+)?(?:closure|closing|withdrawal|cancellation|repeal|suspension|"
     r"revocation|dismantling|abolition|end)\s+(?:of|to)\b)"
 )
