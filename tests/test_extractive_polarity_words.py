@@ -141,3 +141,37 @@ def test_pledging_or_urging_to_oppose_something_opposes_it() -> None:
     )
     assert sorted_stances(brief) == [("Chip Roy", "oppose"), ("Freedom Caucus", "oppose")]
     assert brief.stance[0].target == "any future deal"
+
+
+def test_a_name_put_on_a_thing_in_quotation_marks_judges_it() -> None:
+    brief = brief_of(
+        'Activision CEO Bobby Kotick called the ruling "a disservice to U.K. citizens." '
+        'Senator Rand Paul called the package "a bloated monstrosity."'
+    )
+    assert [(s.actor, s.polarity.value, s.target) for s in brief.stance] == [
+        ("Bobby Kotick", "oppose", "the ruling"),
+        ("Rand Paul", "oppose", "the package"),
+    ]
+
+
+def test_calling_the_police_or_a_phrase_in_quotes_is_no_judgment() -> None:
+    brief = brief_of(
+        "Senator Jane Smith called the police on Monday. Analysts doubt what President Barack "
+        'Obama calls the "better-than-ever" relationship with Russia.'
+    )
+    assert ("Barack Obama", "oppose") not in sorted_stances(brief)
+    assert ("Jane Smith", "oppose") not in sorted_stances(brief)
+
+
+def test_suing_opposes_and_less_choice_is_a_harm() -> None:
+    brief = brief_of(
+        "Cartoonist Garry Trudeau is suing the Writers Guild of America East for $11 million. "
+        'The regulator said the merger "would lead to reduced innovation and less choice."'
+    )
+    assert ("Garry Trudeau", "oppose") in sorted_stances(brief)
+    assert (
+        polarity_from_scores(
+            *content_scores("the merger would lead to reduced innovation and less choice")
+        )
+        is Polarity.OPPOSE
+    )

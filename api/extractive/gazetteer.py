@@ -414,7 +414,8 @@ OCCUPATIONS = frozenset(
         "critic expert pastor activist organizer protester survivor witness victim veteran "
         "spokesman spokeswoman spokesperson columnist reporter journalist photographer "
         "strategist pollster biologist physicist chemist architect designer developer "
-        "entrepreneur executive"
+        "entrepreneur executive cartoonist comedian filmmaker director producer publisher "
+        "editor chef doctor surgeon pilot firefighter officer sheriff"
     ).split()
 )
 

@@ -134,7 +134,10 @@ def _excess(words: Sequence[str], index: int) -> bool:
 
 
 # Words that make a good thing too little of it ("continuing slow progress in Malaysia").
-_DIMINISHERS = frozenset("slow little scant limited lack lacking insufficient".split())
+_DIMINISHERS = frozenset(
+    "slow little scant limited lack lacking insufficient less fewer reduced weaker diminished "
+    "poorer".split()
+)
 
 
 def _diminished(words: Sequence[str], index: int) -> bool:

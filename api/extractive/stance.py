@@ -1233,6 +1233,8 @@ def stances_in_sentence(
             # "ordered the closure of the mine" opposes the mine, not its closure
             flipped = in_context.polarity is not trigger.polarity
             about = without_undoing(complement) if flipped else complement
+            if trigger.word.startswith("call") and trigger.polarity is Polarity.NEUTRAL:
+                about = re.split(r"\s[\"“]", about, maxsplit=1)[0]  # 'called the ruling "a ..."'
             if about != complement:
                 after = _found_from(sentence.text, about, after)
             target = _target_of(sentence.text, about, mentions, after)

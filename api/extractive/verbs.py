@@ -75,7 +75,7 @@ STANCE_VERBS.update(
         **dict.fromkeys(
             (
                 "complain complains complained complaining caution cautions cautioned cautioning "
-                "doubt doubts doubted doubting"
+                "doubt doubts doubted doubting sue sues sued suing"
             ).split(),
             Polarity.OPPOSE,
         ),
@@ -275,6 +275,10 @@ STANCE_PATTERNS: dict[str, Polarity] = {
     # United Nations" ("as opposed to" only compares)
     r"\b(?:skeptical|sceptical|suspicious|wary|dismissive)\s+(?:of|about)\b": Polarity.OPPOSE,
     r"\bsupportive\s+of\b": Polarity.SUPPORT,
+    # "called the ruling "a disservice"": a name put on a thing in quotation marks judges it
+    # by the words quoted (but "called the police" says nothing)
+    r"\b(?:called|calls|calling)\b(?=\s+(?:it|(?:the|this|that|his|her|their|its)\s+[a-z]\w*)"
+    r"[^\"“”.;:]{0,60}?\s[\"“])": Polarity.NEUTRAL,
     r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:[a-z]+\s+)?(?:opposed|hostile)\s+to\b": (
         Polarity.OPPOSE
     ),
@@ -343,7 +347,10 @@ NEGATIVE_WORDS = frozenset(
         "heinous barbaric negligent questionable doubtful doubts unconscionable intolerable "
         "inexcusable indefensible discriminatory overblown exaggerated groundless bogus bunk "
         "rubbish garbage mistreatment afraid nervous anxious unsettled unsettling "
-        "unpalatable redundant redundancies"
+        "unpalatable redundant redundancies "
+        # names put on a plan or a ruling to damn it ("a disservice", "a bloated monstrosity")
+        "disservice bloated monstrosity boondoggle travesty sham farce debacle fiasco overreach "
+        "giveaway insult"
     ).split()
 )
 POSITIVE_WORDS = frozenset(
