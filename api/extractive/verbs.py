@@ -349,8 +349,8 @@ NEGATIVE_WORDS = frozenset(
         "rubbish garbage mistreatment afraid nervous anxious unsettled unsettling "
         "unpalatable redundant redundancies "
         # names put on a plan or a ruling to damn it ("a disservice", "a bloated monstrosity")
-        "disservice bloated monstrosity boondoggle travesty sham farce debacle fiasco overreach "
-        "giveaway insult"
+        # that the general lexicon lacks
+        "disservice bloated monstrosity boondoggle sham debacle overreach giveaway"
     ).split()
 )
 POSITIVE_WORDS = frozenset(
