@@ -313,3 +313,11 @@ def test_initials_written_together_open_a_persons_name() -> None:
 def test_a_caucus_is_an_organization() -> None:
     brief = brief_of("The Freedom Caucus urged members to vote no. The Freedom Caucus met later.")
     assert kinds(brief)["Freedom Caucus"] is ActorType.ORGANIZATION
+
+
+def test_a_country_that_opens_a_bodys_name_after_and_is_part_of_it() -> None:
+    brief = brief_of(
+        "But the Royal Australian and New Zealand College of Psychiatrists warned that evidence "
+        "was limited."
+    )
+    assert names(brief) == ["Royal Australian and New Zealand College of Psychiatrists"]

@@ -175,3 +175,18 @@ def test_suing_opposes_and_less_choice_is_a_harm() -> None:
         )
         is Polarity.OPPOSE
     )
+
+
+def test_a_treatment_for_an_illness_is_no_harm() -> None:
+    content = "the regulator approved the first psilocybin treatment for severe depression"
+    assert polarity_from_scores(*content_scores(content)) is Polarity.SUPPORT
+
+
+def test_remaining_concerned_about_a_thing_is_about_the_thing() -> None:
+    brief = brief_of(
+        '"We remain concerned about the lack of long-term data," college president Vinay Lakra '
+        "said."
+    )
+    assert [(s.actor, s.polarity.value, s.target) for s in brief.stance] == [
+        ("Vinay Lakra", "oppose", "the lack of long-term data")
+    ]

@@ -323,8 +323,12 @@ def _names_an_organization(tokens: Sequence[Token], start: int) -> bool:
     """Capitalized words from ``start`` that end in an organization's cue word ("Commission"),
     but not a name complete in itself: a known actor ("the U.S. and Soviet Union") or a
     company by its legal name ("Newsweek and Time Warner Inc."), which spells "and" as "&"."""
-    if match_known(tokens, start) is not None:
-        return False
+    known = match_known(tokens, start)
+    if known is not None:
+        # "Royal Australian and New Zealand College of Psychiatrists": a country that opens a
+        # longer name is part of it
+        after = start + known[1]
+        return after < len(tokens) and tokens[after].text in ORG_CUES
     if start + 1 < len(tokens) and tokens[start + 1].lower in {"of", "for"}:
         return False  # "... and Club for Growth", "... and Bank of America": a name of its own
     for token in tokens[start : start + 3]:

@@ -168,7 +168,10 @@ _REMEDIES = frozenset(
         "stopped stopping combat combats eliminate eliminates eliminated eliminating solve "
         "solves solved solving resolve resolves resolved resolving relieve relieves relieved "
         "alleviate alleviates avert averts averted defuse defuses defused fix fixes fixed "
-        "help helps helped helping"
+        "help helps helped helping "
+        # treating an illness ("a treatment for severe depression")
+        "treat treats treated treating treatment treatments therapy therapies cure cures cured "
+        "vaccine vaccines"
     ).split()
 )
 

@@ -916,7 +916,7 @@ def _past_feeling(words: list[str]) -> list[str]:
 
 _FEELING_WORDS = 5
 _LINKING_VERBS = frozenset(
-    "feels felt feel is was are were am remains remained seems seemed".split()
+    "feels felt feel is was are were am remain remains remained seems seemed".split()
 )
 _FEELING_PREPOSITIONS = frozenset("with about by at of over".split())
 _DEGREE = frozenset("very so too quite deeply extremely and but not".split())
