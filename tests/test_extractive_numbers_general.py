@@ -320,3 +320,11 @@ def test_a_death_toll_far_from_its_verb() -> None:
     assert numbers_of(
         "The death toll from the earthquake that struck Morocco on Friday night rose to 2,012."
     ) == [(2012, "deaths", "2,012")]
+
+
+def test_a_whole_number_and_a_fraction_are_one_figure() -> None:
+    assert numbers_of("He was sentenced to 22 1/2 years in prison.") == [
+        (22.5, "years", "22 1/2 years")
+    ]
+    assert numbers_of("The flight took 3½ hours.") == [(3.5, "hours", "3½ hours")]
+    assert numbers_of("Prices rose 2 1/4 percent.") == [(2.25, "percent", "2 1/4 percent")]

@@ -333,3 +333,11 @@ def test_both_after_a_list_gives_the_noun_to_every_name() -> None:
 def test_a_noun_that_is_not_a_stance_is_none() -> None:
     brief = brief_of("Senator Jane Smith, a member of the committee, spoke on Monday.")
     assert brief.stance == []
+
+
+def test_a_names_family_or_lawyer_speaks_not_the_name() -> None:
+    brief = brief_of(
+        "George Floyd died in May. Floyd's family said the sentence was a step toward justice "
+        "but not enough. Derek Chauvin's lawyer argued the trial was unfair."
+    )
+    assert brief.stance == []

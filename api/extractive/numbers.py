@@ -73,6 +73,8 @@ _NUMBER = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + _WORD_NUMBER
     + r"|an?(?=\s(?:hundred|thousand|million|billion|dozen)\b))"
+    # "22 1/2 years", "3½ hours": a whole number and a fraction
+    r"(?P<fraction>(?<=\d)(?:\s(?:1/2|1/4|3/4|1/3|2/3)(?!\d)|[½¼¾⅓⅔]))?"
     # "$600-million", "two dozen": the scale may be hyphened on
     rf"(?P<scale>[\s-]?(?:{_SCALE_WORDS})\b|(?<=\d)(?:{_SHORT_SCALE_WORDS})\b|\s(?:mln|bln)\b)?"
     # "4.5pc": British papers' percent, written against the figure
@@ -83,6 +85,10 @@ _NUMBER = re.compile(
     rf"(?:(?![\w:])|(?=(?<=\d)(?:{_MEASURE_UNITS})))",
     re.IGNORECASE,
 )
+_FRACTION_VALUES = {
+    "1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3,
+    "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3,
+}  # fmt: skip
 _RANGE_JOINER = re.compile(r"^\s*(?:-|–|to|and|or)\s*$")
 # "rose from 60 percent to 75 percent", "raise the minimum wage by $1 to $8.25": a change's two
 # values, not a range of one quantity.
@@ -468,6 +474,8 @@ def _numbers_read(sentence: Sentence) -> list[NumberMention]:
         value = parse_number(number, match.group("scale"))
         if value is None:
             continue
+        if match.group("fraction"):
+            value += _FRACTION_VALUES[match.group("fraction").strip()]
         after_month = bool(_MONTHS.search(text[: match.start()]))
         if after_month and not _YEAR_DIGITS.fullmatch(number):
             continue  # "December 13": a day (read as a date); "October 2021" is a year

@@ -303,6 +303,8 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
     rest = text[mention.end : trigger.start]
     if re.match(r"-[a-z]", rest):
         return True  # "The Toronto-based real estate concern said": the concern speaks
+    if _KIN_OR_AGENT.match(rest):
+        return True  # "Floyd's family said", "Smith's lawyer argued": they speak, not he
     if _WHEN_BETWEEN.fullmatch(rest):
         return False  # "Robert Gates on Sunday defended": when, not a noun the name modifies
     match = re.match(r"\s+([a-z][a-z'’-]*)", rest)
@@ -318,6 +320,14 @@ def _is_modifier(text: str, mention: Mention, trigger: Trigger) -> bool:
         return False  # "the Department plans to extend": a verb that takes "to", not a noun
     # "Hamas issued a statement vowing ...": a verb in the past tense, not a noun
     return not (match.group(1).endswith("ed") and len(rest.split()) > 1)
+
+
+# Those a name's possessive introduces who speak for themselves or for the name.
+_KIN_OR_AGENT = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)?(?:family|relatives|parents|widow|wife|husband|mother|father|son|"
+    r"daughter|brother|sister|lawyer|lawyers|attorney|attorneys|aides|supporters|critics|"
+    r"opponents)\b"
+)
 
 
 # Verbs that take "to" and the verb the stance is in ("plans to extend its moratorium").
