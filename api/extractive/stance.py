@@ -1444,6 +1444,11 @@ _LABEL_POLARITY = {
 }
 
 
+def _firm(polarity: Polarity) -> tuple[float, float]:
+    """(support, oppose) of a stance a word states outright, as strong as a stance verb's."""
+    return (2.0, 0.0) if polarity is Polarity.SUPPORT else (0.0, 2.0)
+
+
 def _labelled(
     document: Document, table: Mapping[tuple[str, int], Sequence[tuple[Mention, Entity]]]
 ) -> list[StanceFinding]:
@@ -1457,7 +1462,7 @@ def _labelled(
             if label is None or label.group("about") == mention.surface:
                 continue
             polarity = _LABEL_POLARITY[label.group("label")]
-            support, oppose = (2.0, 0.0) if polarity is Polarity.SUPPORT else (0.0, 2.0)
+            support, oppose = _firm(polarity)
             start = label.start("about")
             found.append(
                 StanceFinding(
@@ -1488,10 +1493,9 @@ _DESCRIBED = re.compile(
     r"(?P<act>opposition|support|criticism|backing|endorsement|rejection|condemnation)\s+"
     r"(?:to|for|of)\s+(?P<object>[^,;:.]+)"
 )
-_DESCRIBED_OPPOSE = frozenset(
-    "opponent opponents critic critics foe foes detractor detractors opposition criticism "
-    "rejection condemnation".split()
-)
+# The acts that oppose; the nouns for people take their side from ``_LABEL_POLARITY``, and the
+# rest support ("proponents", "champion", "support for").
+_OPPOSING_ACTS = frozenset("opposition criticism rejection condemnation".split())
 
 
 def _described(
@@ -1510,8 +1514,9 @@ def _described(
                 continue
             noun = match.group("noun") or match.group("act")
             target = target_phrase(match.group("target") or match.group("object"))
-            polarity = Polarity.OPPOSE if noun in _DESCRIBED_OPPOSE else Polarity.SUPPORT
-            support, oppose = (2.0, 0.0) if polarity is Polarity.SUPPORT else (0.0, 2.0)
+            acting = Polarity.OPPOSE if noun in _OPPOSING_ACTS else Polarity.SUPPORT
+            polarity = _LABEL_POLARITY.get(noun.removesuffix("s"), acting)
+            support, oppose = _firm(polarity)
             holders = (
                 _coordinated_group(sentence.text, mentions, index)
                 if match.group("all")
