@@ -321,3 +321,13 @@ def test_a_country_that_opens_a_bodys_name_after_and_is_part_of_it() -> None:
         "was limited."
     )
     assert names(brief) == ["Royal Australian and New Zealand College of Psychiatrists"]
+
+
+def test_the_kind_of_body_written_before_a_name_makes_it_an_organization() -> None:
+    brief = brief_of(
+        "Environmental group Greenpeace said the target was not enough. Regulators blocked the "
+        "takeover of video game maker Activision Blizzard, and Activision Blizzard said it would "
+        "appeal."
+    )
+    assert kinds(brief)["Greenpeace"] is ActorType.ORGANIZATION
+    assert kinds(brief)["Activision Blizzard"] is ActorType.ORGANIZATION

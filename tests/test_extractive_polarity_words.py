@@ -190,3 +190,8 @@ def test_remaining_concerned_about_a_thing_is_about_the_thing() -> None:
     assert [(s.actor, s.polarity.value, s.target) for s in brief.stance] == [
         ("Vinay Lakra", "oppose", "the lack of long-term data")
     ]
+
+
+def test_the_fight_against_a_thing_is_no_harm_in_itself() -> None:
+    content = "Europe is the leader in the fight against climate change"
+    assert polarity_from_scores(*content_scores(content)) is not Polarity.OPPOSE

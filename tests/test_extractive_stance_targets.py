@@ -204,3 +204,12 @@ def test_a_thing_an_actor_owns_is_the_target_not_the_actor() -> None:
     assert targets("Consumer groups hope Judge Richard Curry's refund order may set a precedent.")[
         0
     ][2].startswith("Judge Richard Curry's refund order")
+
+
+def test_a_noun_phrase_before_a_name_is_what_was_said_about() -> None:
+    assert targets(
+        "Prime Minister Mateusz Morawiecki said the agreement protected Polish jobs."
+    ) == [("Mateusz Morawiecki", "support", "the agreement protected Polish jobs")]
+    assert targets("Analyst Roslyn Layton opposed the recent FCC decision on data.")[0][2] == (
+        "the recent FCC decision on data"
+    )

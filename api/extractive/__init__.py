@@ -41,7 +41,7 @@ from api.schemas import (
     SummaryOptions,
 )
 
-EXTRACTIVE_VERSION = "138"
+EXTRACTIVE_VERSION = "139"
 MAX_EVENTS = 12
 MAX_SPANS_PER_ARTICLE = 3
 

@@ -389,7 +389,12 @@ _ORGANIZATION_AFTER = re.compile(
 )
 _ORGANIZATION_BEFORE = re.compile(
     r"\b(?:shares\s+of|(?:analyst|analysts|economist|economists|strategist|strategists|"
-    r"trader|traders|executive|executives)\s+(?:at|with))\s+(?:the\s+)?$",
+    r"trader|traders|executive|executives)\s+(?:at|with))\s+(?:the\s+)?$"
+    # "video game maker Activision Blizzard", "environmental group Greenpeace": what kind of
+    # body the name is, written before it
+    r"|\b(?:maker|company|firm|giant|retailer|carrier|operator|insurer|lender|startup|start-up|"
+    r"chain|manufacturer|airline|automaker|carmaker|supplier|conglomerate|subsidiary|bank|group|"
+    r"brand|network|broadcaster|charity|organization|organisation|agency|watchdog)\s+$",
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(r"^(?:,\s*who\b|,\s*\d{1,3},)")

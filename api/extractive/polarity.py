@@ -168,7 +168,7 @@ _REMEDIES = frozenset(
         "stopped stopping combat combats eliminate eliminates eliminated eliminating solve "
         "solves solved solving resolve resolves resolved resolving relieve relieves relieved "
         "alleviate alleviates avert averts averted defuse defuses defused fix fixes fixed "
-        "help helps helped helping "
+        "help helps helped helping fight fights fighting fought battle battles battling "
         # treating an illness ("a treatment for severe depression")
         "treat treats treated treating treatment treatments therapy therapies cure cures cured "
         "vaccine vaccines"
@@ -267,6 +267,8 @@ def _word_scores(
             continue
         if not (positive or negative):
             continue
+        if word in _REMEDIES and words[index + 1 : index + 2] in (["against"], ["on"]):
+            continue  # "the fight against climate change": the fight sides with its cause
         remedy = _remedy_before(words, index) if negative else None
         if word in SORROW_WORDS and not LOSS_WORDS.isdisjoint(words):
             positive, negative = True, False  # grief at a death sides with the one who died

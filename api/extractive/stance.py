@@ -822,7 +822,10 @@ def _target_of(
         between = sentence[after : mention.start]
         # "voted against the target, while Belgium abstained": a name past a comma is another
         # clause's
-        near = len(between.split()) <= 3 and "," not in between
+        # "said the agreement protected Polish jobs": a noun phrase before the name is the
+        # subject of what was said, and the name only part of its predicate
+        opens_phrase = between.split()[:1] in (["the"], ["a"], ["an"]) and len(between.split()) > 1
+        near = len(between.split()) <= 3 and "," not in between and not opens_phrase
         # "defended Donald Trump's pick", "joined a US-led move": the thing, not its owner
         owned = re.match(r"['’]s\b|-[a-z]", sentence[mention.end :]) is not None
         if after <= mention.start < clause_end and not mention.in_role and near:
