@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Protocol
 
-from api.extractive.numbers import NumberGroup, NumberMention, singular, stem
+from api.extractive.numbers import NumberGroup, NumberMention, parse_number, singular, stem
 from api.extractive.sentences import Document, Sentence
 from api.schemas import Qualifier
 
@@ -683,19 +683,24 @@ def _disputed_figures(
             dispute = _DISPUTE.search(sentence.text, offset)
             if dispute is None:
                 continue
-            later = [
-                m
-                for m in mentions[index + 1 :]
-                if m.sentence is sentence and m.start >= dispute.end() and m.value != first.value
-            ]
-            if later and later[0].unit_head == first.unit_head:
-                found.append(Conflict(_about([first, later[0]]), (first, later[0])))
+            later = next(
+                (
+                    m
+                    for m in mentions[index + 1 :]
+                    if m.sentence is sentence
+                    and m.start >= dispute.end()
+                    and m.value != first.value
+                ),
+                None,
+            )
+            if later is not None and later.unit_head == first.unit_head:
+                found.append(Conflict(_about([first, later]), (first, later)))
             else:
                 bare = _PUT_AT_FIGURE.match(sentence.text, dispute.end())
                 if (
                     bare
                     and dispute.group().lower().startswith("put")
-                    and (_figure_value(bare.group("figure")) not in (None, first.value))
+                    and parse_number(bare.group("number"), bare.group("scale")) != first.value
                 ):
                     told = Statement(
                         sentence, bare.start("figure"), bare.end(), bare.group("figure")
@@ -708,18 +713,8 @@ def _disputed_figures(
 
 _PUT_AT_FIGURE = re.compile(
     r"\s+(?:(?:about|around|some|nearly|almost|more than|over)\s+)?"
-    r"(?P<figure>\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?)"
+    r"(?P<figure>(?P<number>\d[\d,]*(?:\.\d+)?)(?P<scale>\s+(?:million|billion))?)"
 )
-
-
-def _figure_value(figure: str) -> float | None:
-    words = figure.replace(",", "").split()
-    try:
-        value = float(words[0])
-    except ValueError:
-        return None
-    scale = {"million": 1e6, "billion": 1e9}.get(words[1] if len(words) > 1 else "", 1.0)
-    return value * scale
 
 
 def find_conflicts(
@@ -735,11 +730,11 @@ def find_conflicts(
     within = [
         c for g in groups for c in conflicts_within(g) if not any(id(m) in used for m in c.mentions)
     ]
+    told = used | {id(m) for c in within for m in c.mentions}
     disputed = [
         c
         for c in _disputed_figures(groups, sentences)
-        if not any(id(m) in used for m in c.mentions)
-        and not any(set(map(id, c.mentions)) & set(map(id, w.mentions)) for w in within)
+        if not any(id(m) in told for m in c.mentions)
     ]
     worded = [
         *disputed,
